@@ -1,0 +1,2 @@
+/** built-in action handlers, one package per capability. */
+package dev.llmos.actions;

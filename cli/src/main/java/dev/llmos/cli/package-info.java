@@ -1,0 +1,2 @@
+/** composition root: llmsh and llm-osd. */
+package dev.llmos.cli;

@@ -1,0 +1,181 @@
+package dev.llmos.engine.exec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmos.engine.plan.PlanParser;
+import dev.llmos.engine.plan.PlannedAction;
+import dev.llmos.engine.policy.Decision;
+import dev.llmos.engine.policy.Precondition;
+import dev.llmos.engine.policy.RecoveryStep;
+import dev.llmos.engine.policy.Verdict;
+import dev.llmos.engine.registry.ActionRegistry;
+import dev.llmos.engine.spi.ActionHandler;
+import dev.llmos.engine.spi.ActionOutcome;
+import dev.llmos.engine.spi.ExecContext;
+import dev.llmos.engine.spi.Limits;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * runs a decided plan in order: preconditions right before each action, stop at the first failure,
+ * then undo what ran (automatic recovery steps, newest first) and offer the rest.
+ */
+final class Executor {
+
+    private final ActionRegistry registry;
+    private final PlanParser parser;
+    private final Path stateDir;
+    private final Limits limits;
+
+    Executor(ActionRegistry registry, PlanParser parser, Path stateDir, Limits limits) {
+        this.registry = registry;
+        this.parser = parser;
+        this.stateDir = stateDir;
+        this.limits = limits;
+    }
+
+    /** a step that ran, kept so it can be undone if a later one fails. */
+    private record Done(PlannedAction action, Decision decision, ActionOutcome outcome) {
+    }
+
+    Result execute(DecidedPlan decided, Set<String> approved) {
+        List<ActionReport> reports = new ArrayList<>();
+        List<Done> done = new ArrayList<>();
+        RunStatus status = RunStatus.COMPLETED;
+        String stopped = null;
+        List<RecoveryReport> recovery = new ArrayList<>();
+        for (PlannedAction action : decided.plan().actions()) {
+            Decision decision = decided.decision(action.id());
+            if (stopped != null) {
+                reports.add(report(action, decision, ActionResult.of(ActionStatus.SKIPPED, "not run: " + stopped + " stopped the plan")));
+                continue;
+            }
+            if (decision.verdict() == Verdict.DENY) {
+                // the pipeline never executes a plan with a deny; this guards against misuse
+                throw new IllegalStateException("refusing to execute denied action " + action.id());
+            }
+            if (decision.verdict() == Verdict.CONFIRM && !approved.contains(action.id())) {
+                reports.add(report(action, decision, ActionResult.of(ActionStatus.NOT_APPROVED, "not approved")));
+                status = RunStatus.NOT_APPROVED;
+                stopped = action.id();
+                continue;
+            }
+            List<ActionResult.CheckedPrecondition> checks = new ArrayList<>();
+            boolean preconditionsHold = true;
+            for (Precondition p : decision.preconditions()) {
+                Precondition.Check check = p.check();
+                checks.add(ActionResult.CheckedPrecondition.of(p, check));
+                preconditionsHold &= check.ok();
+            }
+            if (!preconditionsHold) {
+                String failed = checks.stream().filter(c -> !c.ok()).map(c -> c.precondition() + ": " + c.detail())
+                        .reduce((a, b) -> a + "; " + b).orElse("");
+                reports.add(report(action, decision, new ActionResult(ActionStatus.PRECONDITION_FAILED, null, null,
+                        null, null, List.of(), null, "precondition failed: " + failed, checks, null)));
+                status = RunStatus.FAILED;
+                stopped = action.id();
+                recovery.addAll(recover(decided, done, action, decision));
+                continue;
+            }
+            long start = System.nanoTime();
+            ActionOutcome outcome = run(action, decided);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            reports.add(report(action, decision, new ActionResult(outcome.ok() ? ActionStatus.OK : ActionStatus.FAILED,
+                    outcome.exitCode(), millis, outcome.stdout(), outcome.stderr(), outcome.changes(), outcome.data(),
+                    outcome.error(), checks, null)));
+            if (outcome.ok()) {
+                done.add(new Done(action, decision, outcome));
+            } else {
+                status = RunStatus.FAILED;
+                stopped = action.id();
+                recovery.addAll(recover(decided, done, action, decision));
+            }
+        }
+        return new Result(status, stopped, reports, recovery);
+    }
+
+    record Result(RunStatus status, String stoppedAt, List<ActionReport> reports, List<RecoveryReport> recovery) {
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private ActionOutcome run(PlannedAction action, DecidedPlan decided) {
+        ActionHandler handler = registry.handler(action.type()).orElseThrow();
+        try {
+            return handler.execute(action.params(), context(decided, action.id()));
+        } catch (RuntimeException e) {
+            return ActionOutcome.failure(action.type() + " failed unexpectedly: " + e);
+        }
+    }
+
+    /** undoes completed actions, newest first, then the failed action's own follow-up steps. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<RecoveryReport> recover(DecidedPlan decided, List<Done> done, PlannedAction failed, Decision failedDecision) {
+        List<RecoveryReport> out = new ArrayList<>();
+        for (int i = done.size() - 1; i >= 0; i--) {
+            Done d = done.get(i);
+            for (RecoveryStep step : d.decision().recovery()) {
+                if (!step.automatic()) {
+                    out.add(new RecoveryReport(d.action().id(), step, "offered", step.describe()));
+                    continue;
+                }
+                ActionOutcome result;
+                try {
+                    result = switch (step) {
+                        case RecoveryStep.Undo u -> {
+                            ActionHandler handler = registry.handler(d.action().type()).orElseThrow();
+                            yield handler.undo(d.action().params(), d.outcome().undo(), context(decided, d.action().id()));
+                        }
+                        case RecoveryStep.RunAction r -> runRecoveryAction(r.action(), decided, d.action().id());
+                    };
+                } catch (RuntimeException e) {
+                    result = ActionOutcome.failure(e.toString());
+                }
+                out.add(new RecoveryReport(d.action().id(), step, result.ok() ? "ran" : "failed",
+                        result.ok() ? describe(result) : result.error()));
+            }
+        }
+        for (RecoveryStep step : failedDecision.recovery()) {
+            if (step instanceof RecoveryStep.RunAction r && r.automatic()) {
+                ActionOutcome result = runRecoveryAction(r.action(), decided, failed.id());
+                out.add(new RecoveryReport(failed.id(), step, result.ok() ? "ran" : "failed",
+                        result.ok() ? describe(result) : result.error()));
+            } else if (step instanceof RecoveryStep.RunAction) {
+                out.add(new RecoveryReport(failed.id(), step, "offered", step.describe()));
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private ActionOutcome runRecoveryAction(JsonNode action, DecidedPlan decided, String forAction) {
+        String type = action.path("type").asText();
+        ActionHandler handler = registry.handler(type).orElse(null);
+        if (handler == null) {
+            return ActionOutcome.failure("recovery names unknown action type " + type);
+        }
+        try {
+            Record params = parser.params(action);
+            return handler.execute(params, context(decided, forAction + ".recovery"));
+        } catch (JsonProcessingException e) {
+            return ActionOutcome.failure("recovery action is invalid: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String describe(ActionOutcome outcome) {
+        if (!outcome.changes().isEmpty()) {
+            return outcome.changes().stream().map(c -> c.kind() + " " + c.path()).reduce((a, b) -> a + ", " + b).orElse("");
+        }
+        return outcome.exitCode() == null ? "done" : "exit " + outcome.exitCode();
+    }
+
+    private ExecContext context(DecidedPlan decided, String actionId) {
+        return new ExecContext(stateDir, decided.plan().digest(), actionId, decided.requester(), limits);
+    }
+
+    private static ActionReport report(PlannedAction action, Decision decision, ActionResult result) {
+        return new ActionReport(action.id(), action.type(), action.header().reason(), action.header().danger(), decision, result);
+    }
+}

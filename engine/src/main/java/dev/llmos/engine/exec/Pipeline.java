@@ -1,0 +1,240 @@
+package dev.llmos.engine.exec;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmos.engine.audit.AuditLog;
+import dev.llmos.engine.host.HostFacts;
+import dev.llmos.engine.host.PathFacts;
+import dev.llmos.engine.host.PathResolver;
+import dev.llmos.engine.host.Requester;
+import dev.llmos.engine.json.Json;
+import dev.llmos.engine.plan.Plan;
+import dev.llmos.engine.plan.PlanMode;
+import dev.llmos.engine.plan.PlanParser;
+import dev.llmos.engine.plan.PlannedAction;
+import dev.llmos.engine.policy.Decider;
+import dev.llmos.engine.policy.Decision;
+import dev.llmos.engine.policy.PolicyEngine;
+import dev.llmos.engine.policy.PolicyRequest;
+import dev.llmos.engine.policy.ProtectedPaths;
+import dev.llmos.engine.policy.RuleOutput;
+import dev.llmos.engine.policy.Verdict;
+import dev.llmos.engine.registry.ActionRegistry;
+import dev.llmos.engine.schema.PlanValidationException;
+import dev.llmos.engine.spi.ActionFact;
+import dev.llmos.engine.spi.ActionHandler;
+import dev.llmos.engine.spi.ExecContext;
+import dev.llmos.engine.spi.FactContext;
+import dev.llmos.engine.spi.Limits;
+import dev.llmos.engine.spi.Preview;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * validate -> decide -> approve -> precheck -> execute -> recover -> audit. the same pipeline runs
+ * embedded in {@code llmsh} and behind the daemon; only the requester and the approver differ.
+ */
+public final class Pipeline {
+
+    /**
+     * @param stateDir where backups (and later journals) live
+     * @param protectedRoots paths no plan may modify: policy, config, audit log, state
+     * @param cwd what relative plan paths are resolved against
+     */
+    public record Config(Path stateDir, Limits limits, List<Path> protectedRoots, Path cwd) {
+    }
+
+    private final ActionRegistry registry;
+    private final PlanParser parser;
+    private final PolicyEngine policy;
+    private final AuditLog audit;
+    private final HostFacts host;
+    private final Config config;
+    private final ProtectedPaths protectedPaths;
+    private final PathResolver resolver;
+    private final Executor executor;
+
+    public Pipeline(ActionRegistry registry, PolicyEngine policy, AuditLog audit, HostFacts host, Config config) {
+        this.registry = registry;
+        this.parser = new PlanParser(registry);
+        this.policy = policy;
+        this.audit = audit;
+        this.host = host;
+        this.config = config;
+        List<Path> roots = new ArrayList<>(config.protectedRoots());
+        roots.add(audit.file());
+        roots.add(config.stateDir());
+        this.protectedPaths = new ProtectedPaths(roots);
+        this.resolver = new PathResolver(config.cwd());
+        this.executor = new Executor(registry, parser, config.stateDir(), config.limits());
+    }
+
+    public PlanParser parser() {
+        return parser;
+    }
+
+    public ActionRegistry registry() {
+        return registry;
+    }
+
+    public PolicyEngine policy() {
+        return policy;
+    }
+
+    /** parses and validates; an invalid plan is audited and reported with every error. */
+    public Plan parse(String text, Requester requester) {
+        try {
+            return parser.parse(text);
+        } catch (PlanValidationException e) {
+            ObjectNode body = who(requester);
+            body.put("plan_digest", Json.sha256(text));
+            body.put("status", "invalid");
+            ArrayNode errors = body.putArray("errors");
+            e.errors().forEach(err -> errors.add(err.toString()));
+            audit.append("plan.invalid", body);
+            throw e;
+        }
+    }
+
+    /** one typed fact per action, builtin denials for protected paths, then policy; combined here. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public DecidedPlan decide(Plan plan, Requester requester) {
+        FactContext context = new FactContext() {
+            @Override
+            public PathFacts path(String path) {
+                return resolver.resolve(path);
+            }
+
+            @Override
+            public HostFacts host() {
+                return host;
+            }
+
+            @Override
+            public Requester requester() {
+                return requester;
+            }
+        };
+        List<ActionFact> facts = new ArrayList<>();
+        List<RuleOutput> outputs = new ArrayList<>();
+        for (PlannedAction action : plan.actions()) {
+            ActionHandler handler = registry.handler(action.type()).orElseThrow();
+            facts.add(handler.fact(action.header(), action.params(), context));
+            for (Object written : handler.writes(action.params())) {
+                protectedPaths.check(action.id(), resolver.resolve((String) written)).ifPresent(outputs::add);
+            }
+        }
+        outputs.addAll(policy.evaluate(new PolicyRequest(plan, facts, requester, host)));
+        Map<String, Decision> decisions = Decider.combine(plan, outputs);
+        return new DecidedPlan(plan, decisions, facts, policy.digest(), requester, host);
+    }
+
+    /** the whole pipeline for one plan, audited once at the end whatever happened. */
+    public RunOutcome run(Plan plan, Requester requester, Approver approver, boolean dryRun) {
+        if (plan.mode() == PlanMode.PLANONLY) {
+            RunOutcome outcome = outcome(RunStatus.PLANONLY, plan, null, requester, List.of(), null, List.of());
+            audit(outcome, requester);
+            return outcome;
+        }
+        DecidedPlan decided = decide(plan, requester);
+        RunOutcome outcome;
+        if (decided.anyDenied()) {
+            List<ActionReport> reports = plan.actions().stream().map(a -> {
+                Decision d = decided.decision(a.id());
+                ActionResult r = d.verdict() == Verdict.DENY
+                        ? ActionResult.of(ActionStatus.DENIED, "denied by " + d.rule() + ": " + d.reason())
+                        : ActionResult.of(ActionStatus.SKIPPED, "not run: the plan has denied actions");
+                return new ActionReport(a.id(), a.type(), a.header().reason(), a.header().danger(), d, r);
+            }).toList();
+            String first = reports.stream().filter(r -> r.result().status() == ActionStatus.DENIED).findFirst().map(ActionReport::id).orElse(null);
+            outcome = outcome(RunStatus.DENIED, plan, decided, requester, reports, first, List.of());
+        } else if (dryRun) {
+            outcome = outcome(RunStatus.DRY_RUN, plan, decided, requester, preview(decided), null, List.of());
+        } else {
+            Set<String> approved = decided.toConfirm().isEmpty() ? Set.of() : approver.approve(decided);
+            outcome = execute(decided, approved);
+            audit(outcome, requester);
+            return outcome;
+        }
+        audit(outcome, requester);
+        return outcome;
+    }
+
+    /** executes a decided plan with the given approvals (not audited: callers audit the outcome). */
+    public RunOutcome execute(DecidedPlan decided, Set<String> approved) {
+        if (decided.anyDenied()) {
+            throw new IllegalStateException("a plan with denied actions is never executed");
+        }
+        Executor.Result result = executor.execute(decided, approved);
+        return outcome(result.status(), decided.plan(), decided, decided.requester(), result.reports(), result.stoppedAt(), result.recovery());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<ActionReport> preview(DecidedPlan decided) {
+        List<ActionReport> reports = new ArrayList<>();
+        for (PlannedAction a : decided.plan().actions()) {
+            ActionHandler handler = registry.handler(a.type()).orElseThrow();
+            Preview preview;
+            try {
+                preview = handler.preview(a.params(), new ExecContext(config.stateDir(), decided.plan().digest(), a.id(),
+                        decided.requester(), config.limits()));
+            } catch (RuntimeException e) {
+                preview = Preview.of("cannot preview: " + e.getMessage());
+            }
+            reports.add(new ActionReport(a.id(), a.type(), a.header().reason(), a.header().danger(), decided.decision(a.id()),
+                    new ActionResult(ActionStatus.DRY_RUN, null, null, null, null, List.of(), null, null, List.of(), preview)));
+        }
+        return reports;
+    }
+
+    private RunOutcome outcome(RunStatus status, Plan plan, DecidedPlan decided, Requester requester,
+                               List<ActionReport> reports, String failed, List<RecoveryReport> recovery) {
+        return new RunOutcome(status, plan.goal(), plan.mode().wire(), plan.digest(),
+                decided == null ? policy.digest() : decided.policyDigest(), requester.user(), plan.steps(), reports, failed, recovery);
+    }
+
+    /** one audit line per run: who, which plan, which policy, every decision with its rule, every result. */
+    public void audit(RunOutcome outcome, Requester requester) {
+        ObjectNode body = who(requester);
+        body.put("plan_digest", outcome.planDigest());
+        body.put("policy_digest", outcome.policyDigest());
+        body.put("goal", outcome.goal());
+        body.put("status", outcome.status().wire());
+        ArrayNode actions = body.putArray("actions");
+        for (ActionReport r : outcome.actions()) {
+            ObjectNode a = actions.addObject();
+            a.put("id", r.id());
+            a.put("type", r.type());
+            a.put("decision", r.decision().verdict().wire());
+            a.put("rule", r.decision().rule());
+            a.put("reason", r.decision().reason());
+            if (r.result() != null) {
+                a.put("status", r.result().status().wire());
+                if (r.result().exitCode() != null) {
+                    a.put("exit_code", r.result().exitCode());
+                }
+                if (r.result().error() != null) {
+                    a.put("error", r.result().error());
+                }
+                if (!r.result().changes().isEmpty()) {
+                    a.set("changes", Json.tree(r.result().changes()));
+                }
+            }
+        }
+        if (!outcome.recovery().isEmpty()) {
+            body.set("recovery", Json.tree(outcome.recovery()));
+        }
+        audit.append("plan.run", body);
+    }
+
+    private static ObjectNode who(Requester requester) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("user", requester.user());
+        body.put("uid", requester.uid());
+        return body;
+    }
+}

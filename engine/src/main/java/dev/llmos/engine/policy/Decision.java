@@ -1,0 +1,29 @@
+package dev.llmos.engine.policy;
+
+import java.util.List;
+
+/**
+ * the final decision for one action and everything that led to it.
+ *
+ * @param rule the rule that decided: the strictest match, or a builtin ("builtin.default-deny")
+ * @param reason what that rule said (for a deny: what was violated)
+ * @param alternative for a deny, a safer way the rule offers, or null
+ * @param matches every verdict any rule recorded for this action, in firing order
+ */
+public record Decision(
+        String actionId,
+        Verdict verdict,
+        String rule,
+        String justification,
+        String reason,
+        String alternative,
+        List<RuleOutput.Match> matches,
+        List<Precondition> preconditions,
+        List<RecoveryStep> recovery) {
+
+    public Decision {
+        matches = List.copyOf(matches);
+        preconditions = List.copyOf(preconditions);
+        recovery = List.copyOf(recovery);
+    }
+}

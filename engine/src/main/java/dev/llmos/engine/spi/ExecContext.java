@@ -1,0 +1,30 @@
+package dev.llmos.engine.spi;
+
+import dev.llmos.engine.host.Requester;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * what a handler gets while it runs one action.
+ *
+ * @param stateDir the pipeline's state directory (backups live under it)
+ * @param planDigest digest of the plan being run
+ * @param actionId the action being run
+ * @param requester on whose behalf it runs
+ */
+public record ExecContext(Path stateDir, String planDigest, String actionId, Requester requester, Limits limits) {
+
+    /** a private directory for this action's backups, created on first use. */
+    public Path backupDir() {
+        Path dir = stateDir.resolve("backups").resolve(planDigest.substring(0, 16)).resolve(actionId);
+        try {
+            Files.createDirectories(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create backup directory " + dir, e);
+        }
+    }
+}
