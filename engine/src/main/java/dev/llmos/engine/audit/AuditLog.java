@@ -27,6 +27,9 @@ public final class AuditLog {
     public static final int VERSION = 1;
     public static final String GENESIS = "0".repeat(64);
 
+    /** one lock per file in this jvm: file locks are per process, and overlapping ones throw. */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Object> IN_PROCESS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Path file;
     private final Clock clock;
 
@@ -48,7 +51,13 @@ public final class AuditLog {
      *
      * @return the line as written
      */
-    public synchronized JsonNode append(String event, ObjectNode body) {
+    public JsonNode append(String event, ObjectNode body) {
+        synchronized (IN_PROCESS.computeIfAbsent(file, f -> new Object())) {
+            return appendLocked(event, body);
+        }
+    }
+
+    private JsonNode appendLocked(String event, ObjectNode body) {
         try {
             Path parent = file.getParent();
             if (parent != null && !Files.isDirectory(parent)) {

@@ -1,0 +1,70 @@
+package dev.llmos.engine.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmos.engine.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class AuditLogTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void chainsEachLineToThePreviousOne() throws Exception {
+        AuditLog log = new AuditLog(tmp.resolve("a/audit.jsonl"), Clock.fixed(Instant.parse("2026-11-27T05:00:00Z"), ZoneOffset.UTC));
+        JsonNode one = log.append("test", Json.mapper().createObjectNode().put("n", 1));
+        JsonNode two = log.append("test", Json.mapper().createObjectNode().put("n", 2));
+        assertEquals(AuditLog.GENESIS, one.get("prev").asText());
+        assertEquals(one.get("hash").asText(), two.get("prev").asText());
+        assertEquals(AuditLog.hash(two), two.get("hash").asText());
+        assertEquals(List.of(1L, 2L), List.of(one.get("seq").asLong(), two.get("seq").asLong()));
+        assertEquals("2026-11-27T05:00:00Z", two.get("time").asText());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(log.file())));
+    }
+
+    @Test
+    void concurrentWritersNeverBreakTheChain() throws Exception {
+        Path file = tmp.resolve("audit.jsonl");
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            for (int w = 0; w < 4; w++) {
+                // a log object per writer, as separate processes would have
+                AuditLog log = new AuditLog(file);
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        log.append("test", Json.mapper().createObjectNode().put("writer", writer).put("i", i));
+                    }
+                }));
+            }
+        }
+        for (var f : done) {
+            f.get();
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(200, lines.size());
+        String prev = AuditLog.GENESIS;
+        List<Long> seqs = new ArrayList<>();
+        for (String line : lines) {
+            JsonNode node = Json.mapper().readTree(line);
+            assertEquals(prev, node.get("prev").asText());
+            assertEquals(AuditLog.hash(node), node.get("hash").asText());
+            prev = node.get("hash").asText();
+            seqs.add(node.get("seq").asLong());
+        }
+        assertEquals(java.util.stream.LongStream.rangeClosed(1, 200).boxed().toList(), seqs);
+    }
+}
