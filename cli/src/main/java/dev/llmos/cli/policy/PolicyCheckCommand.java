@@ -1,0 +1,57 @@
+package dev.llmos.cli.policy;
+
+import dev.llmos.cli.app.Context;
+import dev.llmos.cli.app.ExitCodes;
+import dev.llmos.cli.app.Policies;
+import dev.llmos.cli.app.RootCommand;
+import dev.llmos.cli.app.Settings;
+import dev.llmos.cli.app.Wiring;
+import dev.llmos.engine.policy.PolicyProblem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code llmsh policy check [DIR]}: compiles the policy and reports what is wrong with it. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Compile the policy and report errors and warnings as file:line: message.",
+                "Exit 0 when it compiles (warnings allowed), 2 when it does not."})
+public final class PolicyCheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", arity = "0..1", description = "policy directory; default: the one llmsh run would use")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        RootCommand root = (RootCommand) spec.root().userObject();
+        Context context = root.context();
+        Settings settings = Wiring.settings(root);
+        Path policyDir = dir != null
+                ? Wiring.policyDir(new Settings(java.util.Optional.of(context.env().cwd().resolve(dir).normalize()),
+                        settings.stateDir(), settings.auditLog(), settings.cacheDir(), settings.configFile()))
+                : Wiring.policyDir(settings);
+        Policies.Report report = context.policies().check(policyDir);
+        for (PolicyProblem problem : report.problems()) {
+            context.io().err().println(problem);
+        }
+        long errors = report.problems().stream().filter(PolicyProblem::error).count();
+        long warnings = report.problems().size() - errors;
+        if (report.hasErrors()) {
+            context.io().err().println(policyDir + ": " + errors + (errors == 1 ? " error" : " errors")
+                    + (warnings > 0 ? ", " + warnings + (warnings == 1 ? " warning" : " warnings") : "")
+                    + "; the policy does not compile and nothing would run under it");
+            return ExitCodes.BAD_INPUT;
+        }
+        context.io().out().println(policyDir + ": ok, " + report.rules() + (report.rules() == 1 ? " rule" : " rules")
+                + " in " + report.files() + (report.files() == 1 ? " file" : " files")
+                + (warnings > 0 ? ", " + warnings + (warnings == 1 ? " warning" : " warnings") : "")
+                + ", digest " + report.digest());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.llmos.cli.run;
+
+import dev.llmos.cli.app.BadInputException;
+import dev.llmos.cli.app.Context;
+import dev.llmos.cli.app.ExitCodes;
+import dev.llmos.cli.app.Io;
+import dev.llmos.cli.app.RootCommand;
+import dev.llmos.cli.app.Settings;
+import dev.llmos.cli.app.Wiring;
+import dev.llmos.engine.exec.DecidedPlan;
+import dev.llmos.engine.exec.Pipeline;
+import dev.llmos.engine.exec.RunOutcome;
+import dev.llmos.engine.host.HostProbe;
+import dev.llmos.engine.host.Requester;
+import dev.llmos.engine.json.Json;
+import dev.llmos.engine.plan.Plan;
+import dev.llmos.engine.plan.PlanMode;
+import dev.llmos.engine.plan.PlanParser;
+import dev.llmos.engine.exec.Approver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code llmsh run}: the embedded pipeline, with the caller's own privileges. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Validate a plan, decide it with the policy, ask about CONFIRM actions, run it, print the results.",
+                "Runs in-process with your own privileges (embedded mode)."},
+        footer = {"", "Exit codes: 0 everything ran (or a dry run / planonly plan), 1 something was denied, not approved or failed,",
+                "2 bad input (usage, unreadable or invalid plan, policy that does not compile)."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dry-run", description = "decide and show what would change (a diff for each file write); execute nothing")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "print the whole outcome as json on stdout and nothing else (questions go to stderr)")
+    boolean json;
+
+    @Option(names = {"-y", "--yes"}, description = "approve every CONFIRM action without asking; never overrides a DENY")
+    boolean yes;
+
+    @Parameters(paramLabel = "PLAN", description = "the plan file (json), or - for stdin")
+    String plan;
+
+    @Override
+    public Integer call() {
+        RootCommand root = (RootCommand) spec.root().userObject();
+        Context context = root.context();
+        Io io = context.io();
+        Settings settings = Wiring.settings(root);
+        String text = readPlan(io, context.env().cwd());
+        Pipeline pipeline = Wiring.pipeline(settings, context);
+        Requester requester = HostProbe.system().currentProcess();
+        Plan parsed = pipeline.parse(text, requester);
+        PrintWriter human = json ? io.err() : io.out();
+
+        RunOutcome outcome;
+        if (parsed.mode() == PlanMode.PLANONLY) {
+            outcome = pipeline.run(parsed, requester, Approver.NOBODY, false);
+            if (!json) {
+                ResultView.planOnly(io.out(), outcome);
+            }
+        } else if (dryRun) {
+            outcome = pipeline.run(parsed, requester, Approver.NOBODY, true);
+            if (!json) {
+                DecisionTable.print(io.out(), parsed, outcome.policyDigest(), outcome.actions());
+                if (outcome.status() == dev.llmos.engine.exec.RunStatus.DRY_RUN) {
+                    ResultView.previews(io.out(), outcome);
+                }
+            }
+        } else {
+            DecidedPlan decided = pipeline.decide(parsed, requester);
+            boolean asking = !decided.anyDenied() && !decided.toConfirm().isEmpty();
+            if (!json || (asking && prompt(io).equals(ConfirmPrompt.Mode.ASK))) {
+                DecisionTable.print(human, parsed, decided.policyDigest(), DecisionTable.rows(decided));
+            }
+            if (decided.anyDenied()) {
+                outcome = Denial.outcome(decided);
+            } else {
+                Set<String> approved = new ConfirmPrompt(prompt(io), io.in(), human, whyNobody(io)).approve(decided);
+                outcome = pipeline.execute(decided, approved);
+            }
+            pipeline.audit(outcome, requester);
+            if (!json) {
+                io.out().println();
+                ResultView.results(io.out(), outcome);
+            }
+        }
+        if (json) {
+            io.out().println(Json.pretty(outcome));
+        } else {
+            io.out().println();
+            io.out().println(ResultView.summary(outcome));
+        }
+        return ExitCodes.of(outcome.status());
+    }
+
+    private ConfirmPrompt.Mode prompt(Io io) {
+        if (yes) {
+            return ConfirmPrompt.Mode.YES;
+        }
+        return io.interactive() && !"-".equals(plan) ? ConfirmPrompt.Mode.ASK : ConfirmPrompt.Mode.NOBODY;
+    }
+
+    private String whyNobody(Io io) {
+        return "-".equals(plan) ? "stdin carried the plan, so nobody can answer" : "stdin is not a terminal";
+    }
+
+    /** the plan's text; reads one byte past the limit so the parser reports an oversized plan. */
+    private String readPlan(Io io, Path cwd) {
+        if ("-".equals(plan)) {
+            try {
+                return new String(io.in().readNBytes(PlanParser.MAX_PLAN_BYTES + 1), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new BadInputException("cannot read the plan from stdin: " + e.getMessage(), e);
+            }
+        }
+        Path file = cwd.resolve(plan);
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException("cannot read plan " + plan + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(PlanParser.MAX_PLAN_BYTES + 1), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read plan " + plan + ": " + e.getMessage(), e);
+        }
+    }
+}
