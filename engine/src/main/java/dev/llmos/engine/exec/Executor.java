@@ -41,13 +41,15 @@ final class Executor {
     private record Done(PlannedAction action, Decision decision, ActionOutcome outcome) {
     }
 
-    Result execute(DecidedPlan decided, Set<String> approved) {
+    Result execute(DecidedPlan decided, Set<String> approved, RunListener listener) {
         List<ActionReport> reports = new ArrayList<>();
         List<Done> done = new ArrayList<>();
         RunStatus status = RunStatus.COMPLETED;
         String stopped = null;
         List<RecoveryReport> recovery = new ArrayList<>();
+        int step = -1;
         for (PlannedAction action : decided.plan().actions()) {
+            step++;
             Decision decision = decided.decision(action.id());
             if (stopped != null) {
                 reports.add(report(action, decision, ActionResult.of(ActionStatus.SKIPPED, "not run: " + stopped + " stopped the plan")));
@@ -77,21 +79,24 @@ final class Executor {
                         null, null, List.of(), null, "precondition failed: " + failed, checks, null)));
                 status = RunStatus.FAILED;
                 stopped = action.id();
-                recovery.addAll(recover(decided, done, action, decision));
+                recovery.addAll(recover(decided, done, action, decision, listener));
                 continue;
             }
+            listener.starting(step, action);
             long start = System.nanoTime();
             ActionOutcome outcome = run(action, decided);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            reports.add(report(action, decision, new ActionResult(outcome.ok() ? ActionStatus.OK : ActionStatus.FAILED,
+            ActionResult result = new ActionResult(outcome.ok() ? ActionStatus.OK : ActionStatus.FAILED,
                     outcome.exitCode(), millis, outcome.stdout(), outcome.stderr(), outcome.changes(), outcome.data(),
-                    outcome.error(), checks, null)));
+                    outcome.error(), checks, null);
+            listener.finished(step, action, result, outcome.undo());
+            reports.add(report(action, decision, result));
             if (outcome.ok()) {
                 done.add(new Done(action, decision, outcome));
             } else {
                 status = RunStatus.FAILED;
                 stopped = action.id();
-                recovery.addAll(recover(decided, done, action, decision));
+                recovery.addAll(recover(decided, done, action, decision, listener));
             }
         }
         return new Result(status, stopped, reports, recovery);
@@ -112,7 +117,8 @@ final class Executor {
 
     /** undoes completed actions, newest first, then the failed action's own follow-up steps. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private List<RecoveryReport> recover(DecidedPlan decided, List<Done> done, PlannedAction failed, Decision failedDecision) {
+    private List<RecoveryReport> recover(DecidedPlan decided, List<Done> done, PlannedAction failed, Decision failedDecision,
+                                         RunListener listener) {
         List<RecoveryReport> out = new ArrayList<>();
         for (int i = done.size() - 1; i >= 0; i--) {
             Done d = done.get(i);
@@ -135,6 +141,7 @@ final class Executor {
                 }
                 out.add(new RecoveryReport(d.action().id(), step, result.ok() ? "ran" : "failed",
                         result.ok() ? describe(result) : result.error()));
+                listener.recovered(out.get(out.size() - 1));
             }
         }
         for (RecoveryStep step : failedDecision.recovery()) {
@@ -142,6 +149,7 @@ final class Executor {
                 ActionOutcome result = runRecoveryAction(r.action(), decided, failed.id());
                 out.add(new RecoveryReport(failed.id(), step, result.ok() ? "ran" : "failed",
                         result.ok() ? describe(result) : result.error()));
+                listener.recovered(out.get(out.size() - 1));
             } else if (step instanceof RecoveryStep.RunAction) {
                 out.add(new RecoveryReport(failed.id(), step, "offered", step.describe()));
             }

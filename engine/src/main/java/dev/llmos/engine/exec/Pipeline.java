@@ -166,10 +166,15 @@ public final class Pipeline {
 
     /** executes a decided plan with the given approvals (not audited: callers audit the outcome). */
     public RunOutcome execute(DecidedPlan decided, Set<String> approved) {
+        return execute(decided, approved, RunListener.NONE);
+    }
+
+    /** as above, telling {@code listener} about each step as it happens (the daemon's journal). */
+    public RunOutcome execute(DecidedPlan decided, Set<String> approved, RunListener listener) {
         if (decided.anyDenied()) {
             throw new IllegalStateException("a plan with denied actions is never executed");
         }
-        Executor.Result result = executor.execute(decided, approved);
+        Executor.Result result = executor.execute(decided, approved, listener);
         return outcome(result.status(), decided.plan(), decided, decided.requester(), result.reports(), result.stoppedAt(), result.recovery());
     }
 

@@ -73,6 +73,29 @@ public final class HostProbe {
         return new Requester(uid, gid, user, groups);
     }
 
+    /**
+     * the identity behind a user and group name, as the jdk's SO_PEERCRED reports them (names; a
+     * numeric string when the id has no entry).
+     */
+    public Requester identifyByName(String user, String group) {
+        int uid = idOf(root.resolve("etc/passwd"), user);
+        int gid = idOf(root.resolve("etc/group"), group);
+        return identify(uid, gid);
+    }
+
+    private static int idOf(Path table, String name) {
+        if (name.matches("\\d+")) {
+            return Integer.parseInt(name);
+        }
+        for (String line : lines(table)) {
+            String[] f = line.split(":", -1);
+            if (f.length >= 3 && f[0].equals(name)) {
+                return Integer.parseInt(f[2]);
+            }
+        }
+        throw new IllegalArgumentException("no id for " + name + " in " + table);
+    }
+
     private String packageManager() {
         for (String pm : List.of("apt-get", "dnf", "pacman")) {
             if (Files.isExecutable(root.resolve("usr/bin").resolve(pm))) {

@@ -1,6 +1,7 @@
 package dev.llmos.engine.policy;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * something that must hold right before an action runs. policy attaches them; the executor checks
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public interface Precondition {
 
     /** the wire name: path_exists, disk_free, ... */
+    @JsonProperty("kind")
     String kind();
 
     /** one line for the decision table ("disk_free /var >= 100 MiB"). */

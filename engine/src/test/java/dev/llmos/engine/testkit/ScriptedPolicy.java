@@ -8,15 +8,14 @@ import java.util.List;
 import java.util.function.Function;
 
 /** a policy written in java for engine tests; the drools adapter is tested in the rules module. */
-public record ScriptedPolicy(Function<PolicyRequest, List<RuleOutput>> rules) implements PolicyEngine {
+public record ScriptedPolicy(String digest, Function<PolicyRequest, List<RuleOutput>> rules) implements PolicyEngine {
+
+    public ScriptedPolicy(Function<PolicyRequest, List<RuleOutput>> rules) {
+        this("scripted", rules);
+    }
 
     @Override
     public List<RuleOutput> evaluate(PolicyRequest request) {
         return rules.apply(request);
-    }
-
-    @Override
-    public String digest() {
-        return "scripted";
     }
 }

@@ -1,0 +1,198 @@
+package dev.llmos.engine.daemon;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmos.engine.audit.AuditLog;
+import dev.llmos.engine.exec.Pipeline;
+import dev.llmos.engine.host.HostFacts;
+import dev.llmos.engine.host.Requester;
+import dev.llmos.engine.json.Json;
+import dev.llmos.engine.policy.PolicyEngine;
+import dev.llmos.engine.policy.PolicyLoader;
+import dev.llmos.engine.registry.ActionRegistry;
+import dev.llmos.engine.rpc.RpcError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * llm-osd: accepts clients on a unix socket, one virtual thread each; identifies each by its socket
+ * credentials; validates, decides, executes and audits through one {@link Pipeline} that a policy
+ * reload swaps atomically.
+ */
+public final class Daemon implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    private final DaemonConfig config;
+    private final PolicyLoader loader;
+    private final ActionRegistry registry;
+    private final HostFacts host;
+    private final PeerCredentials peers;
+    private final AuditLog audit;
+    private final PlanStore plans;
+    private final Methods methods;
+    private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
+    private final Semaphore slots;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService watchdog;
+    private volatile ServerSocketChannel server;
+    private volatile long lastActivityNanos = System.nanoTime();
+    private volatile String exitReason = "closed";
+
+    /** loads the policy; a policy that does not compile stops the daemon before it listens. */
+    public Daemon(DaemonConfig config, PolicyLoader loader, ActionRegistry registry, HostFacts host,
+                  PeerCredentials peers, Clock clock) {
+        this.config = config;
+        this.loader = loader;
+        this.registry = registry;
+        this.host = host;
+        this.peers = peers;
+        this.audit = new AuditLog(config.auditLog(), clock);
+        this.plans = new PlanStore(clock);
+        this.slots = new Semaphore(config.maxClients());
+        this.pipeline.set(pipelineFor(loader.load(config.policyDir())));
+        this.methods = new Methods(pipeline::get, plans, new Approvals(clock, config.approvalTtl()),
+                new Journal(config.stateDir().resolve("journal"), clock), audit, this::reload, config.adminGroups());
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("llm-osd-watchdog").unstarted(r));
+    }
+
+    private Pipeline pipelineFor(PolicyEngine policy) {
+        java.util.List<java.nio.file.Path> roots = new java.util.ArrayList<>(config.protectedPaths());
+        roots.add(config.policyDir());
+        return new Pipeline(registry, policy, audit, host, new Pipeline.Config(config.stateDir(), config.limits(), roots,
+                java.nio.file.Path.of("/")));
+    }
+
+    /** builds the new policy aside and swaps it in; on failure the old one stays. */
+    private synchronized String reload() {
+        PolicyEngine fresh = loader.load(config.policyDir());
+        pipeline.set(pipelineFor(fresh));
+        LOG.info("policy reloaded: {}", fresh.digest());
+        return fresh.digest();
+    }
+
+    public String policyDigest() {
+        return pipeline.get().policy().digest();
+    }
+
+    /**
+     * serves until {@link #close()} or the idle window passes with no client and no running plan.
+     *
+     * @return why it stopped ("idle", "closed")
+     */
+    public String serve(ServerSocketChannel listening) throws IOException {
+        this.server = listening;
+        long readNanos = config.readTimeout().toNanos();
+        long idleNanos = config.connectionIdleTimeout().toNanos();
+        watchdog.scheduleWithFixedDelay(() -> {
+            long now = System.nanoTime();
+            connections.removeIf(c -> c.overdue(now, readNanos, idleNanos));
+            if (!config.idleExit().isZero() && connections.isEmpty() && !plans.anyRunning()
+                    && now - lastActivityNanos > config.idleExit().toNanos()) {
+                exitReason = "idle";
+                closeServer();
+            }
+        }, 100, 100, TimeUnit.MILLISECONDS);
+        LOG.info("llm-osd serving on {} with policy {}", listening.getLocalAddress(), policyDigest());
+        while (listening.isOpen()) {
+            SocketChannel channel;
+            try {
+                channel = listening.accept();
+            } catch (ClosedChannelException e) {
+                break;
+            }
+            lastActivityNanos = System.nanoTime();
+            Thread.ofVirtual().name("llm-osd-client").start(() -> admit(channel));
+        }
+        watchdog.shutdownNow();
+        return exitReason;
+    }
+
+    private void admit(SocketChannel channel) {
+        Requester who;
+        try {
+            who = peers.of(channel);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot read peer credentials: {}", e.toString());
+            closeQuietly(channel);
+            return;
+        }
+        if (!allowed(who)) {
+            ObjectNode event = Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid())
+                    .put("status", "refused");
+            event.set("groups", Json.tree(who.groups()));
+            audit.append("peer.refused", event);
+            reject(channel, new RpcError(RpcError.PEER_REFUSED, "user " + who.user() + " (uid " + who.uid()
+                    + ") may not use llm-osd; ask an administrator to add you to " + config.allowedGroups()));
+            return;
+        }
+        if (!slots.tryAcquire()) {
+            reject(channel, new RpcError(RpcError.TOO_MANY_CLIENTS, "llm-osd already serves " + config.maxClients()
+                    + " clients; try again shortly"));
+            return;
+        }
+        Connection c = new Connection(channel, who, methods, config.maxRequestBytes(), () -> {
+            slots.release();
+            lastActivityNanos = System.nanoTime();
+        });
+        connections.add(c);
+        c.run();
+        connections.remove(c);
+    }
+
+    private boolean allowed(Requester who) {
+        return who.isRoot() || config.allowedUsers().contains(who.user())
+                || who.groups().stream().anyMatch(config.allowedGroups()::contains);
+    }
+
+    private static void reject(SocketChannel channel, RpcError error) {
+        try {
+            byte[] bytes = (Json.write(Connection.error(null, error)) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                channel.write(buf);
+            }
+        } catch (IOException ignored) {
+            // the refused client may already be gone
+        }
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing more to do with a socket we are dropping
+        }
+    }
+
+    private void closeServer() {
+        ServerSocketChannel s = server;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LOG.warn("closing the listening socket: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closeServer();
+        connections.forEach(Connection::close);
+        watchdog.shutdownNow();
+    }
+}
