@@ -64,12 +64,19 @@ public final class Wiring {
     /** warn by default so stdout stays clean for results; -v and -vv open it up. */
     public static void logging(RootCommand root) {
         int verbosity = root.globals().verbosity();
+        Level level = switch (verbosity) {
+            case 0 -> Level.WARN;
+            case 1 -> Level.INFO;
+            default -> Level.DEBUG;
+        };
         if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger logger) {
-            logger.setLevel(switch (verbosity) {
-                case 0 -> Level.WARN;
-                case 1 -> Level.INFO;
-                default -> Level.DEBUG;
-            });
+            logger.setLevel(level);
+        }
+        // drools is quieter than the rest unless asked: its warnings reach the admin through policy check
+        for (String name : new String[]{"org.drools", "org.kie"}) {
+            if (LoggerFactory.getLogger(name) instanceof Logger logger) {
+                logger.setLevel(verbosity == 0 ? Level.ERROR : level);
+            }
         }
     }
 }

@@ -40,7 +40,7 @@ final class ResultView {
             for (ActionResult.CheckedPrecondition c : res.checks()) {
                 out.println("      precondition " + c.precondition() + ": " + (c.ok() ? "ok" : "FAILED") + " (" + c.detail() + ")");
             }
-            if (res.error() != null) {
+            if (res.error() != null && !res.error().equals(res.status().wire().replace('_', ' '))) {
                 out.println("      " + res.error());
             }
             for (Change c : res.changes()) {
@@ -53,6 +53,7 @@ final class ResultView {
     }
 
     static void previews(PrintWriter out, RunOutcome outcome) {
+        out.println();
         out.println("dry run, nothing executed; what each action would do:");
         for (ActionReport r : outcome.actions()) {
             Preview p = r.result() == null ? null : r.result().preview();

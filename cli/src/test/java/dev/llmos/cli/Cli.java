@@ -1,0 +1,88 @@
+package dev.llmos.cli;
+
+import dev.llmos.cli.app.Context;
+import dev.llmos.cli.app.DroolsPolicies;
+import dev.llmos.cli.app.Env;
+import dev.llmos.cli.app.Io;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * runs the real llmsh command line in-process with its own streams, a temp state dir and cache,
+ * and no system config. the shipped policy is compiled once per jvm: the rules module's memory
+ * cache is shared by every load.
+ */
+final class Cli {
+
+    /** the repository root (surefire passes it), where policies/, examples/ and bin/ live. */
+    static final Path ROOT = Path.of(System.getProperty("llmos.root", "..")).toAbsolutePath().normalize();
+    static final Path SHIPPED_POLICY = ROOT.resolve("policies");
+
+    record Result(int code, String out, String err) {
+    }
+
+    private final Path tmp;
+    private final Map<String, String> env = new HashMap<>();
+    private String stdin = "";
+    private boolean interactive;
+
+    private Cli(Path tmp) {
+        this.tmp = tmp;
+    }
+
+    /** a command line whose state, audit log and cache live under {@code tmp}. */
+    static Cli in(Path tmp) {
+        return new Cli(tmp);
+    }
+
+    /** a person at a terminal typing {@code answers}. */
+    Cli person(String answers) {
+        this.stdin = answers;
+        this.interactive = true;
+        return this;
+    }
+
+    /** stdin that is not a terminal (a pipe, /dev/null, ci). */
+    Cli pipe(String input) {
+        this.stdin = input;
+        this.interactive = false;
+        return this;
+    }
+
+    Cli env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    Path state() {
+        return tmp.resolve("state");
+    }
+
+    Path audit() {
+        return state().resolve("audit.jsonl");
+    }
+
+    Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        Io io = new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e, interactive);
+        Env environment = new Env(env, tmp.resolve("home"), true, Optional.of(ROOT), tmp.resolve("no-config.json"), tmp);
+        List<String> all = new ArrayList<>(List.of("--state", state().toString(), "--cache", tmp.resolve("cache").toString()));
+        all.addAll(List.of(args));
+        int code = Llmsh.commandLine(new Context(io, environment, new DroolsPolicies())).execute(all.toArray(String[]::new));
+        o.flush();
+        e.flush();
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
