@@ -1,0 +1,38 @@
+package dev.llmos.actions;
+
+import dev.llmos.actions.exec.Exec;
+import dev.llmos.actions.exec.ExecParams;
+import dev.llmos.actions.files.AppendFile;
+import dev.llmos.actions.files.AppendFileParams;
+import dev.llmos.actions.files.ReadFile;
+import dev.llmos.actions.files.ReadFileParams;
+import dev.llmos.actions.files.WriteFile;
+import dev.llmos.actions.files.WriteFileParams;
+import dev.llmos.engine.registry.ActionRegistry;
+import dev.llmos.engine.spi.ActionSpec;
+import dev.llmos.engine.spi.Effect;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RegistryDiscoveryTest {
+
+    /** the parts of a spec that say what an action is; the summary and schema are prose and json. */
+    private record Shape(String type, Class<?> params, Class<?> fact, Effect effect, boolean dryRun, boolean undo) {
+        static Shape of(ActionSpec<?> s) {
+            return new Shape(s.type(), s.paramsType(), s.factType(), s.effect(), s.canDryRun(), s.canUndo());
+        }
+    }
+
+    @Test
+    void serviceLoaderFindsAllFourHandlersWithTheirShapes() {
+        assertEquals(List.of(
+                        new Shape("append_file", AppendFileParams.class, AppendFile.class, Effect.MUTATING, true, true),
+                        new Shape("exec", ExecParams.class, Exec.class, Effect.MUTATING, true, false),
+                        new Shape("read_file", ReadFileParams.class, ReadFile.class, Effect.READ_ONLY, true, false),
+                        new Shape("write_file", WriteFileParams.class, WriteFile.class, Effect.MUTATING, true, true)),
+                ActionRegistry.discover().specs().stream().map(Shape::of).toList());
+    }
+}

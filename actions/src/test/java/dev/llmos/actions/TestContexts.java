@@ -1,0 +1,62 @@
+package dev.llmos.actions;
+
+import dev.llmos.engine.host.HostFacts;
+import dev.llmos.engine.host.HostProbe;
+import dev.llmos.engine.host.PathFacts;
+import dev.llmos.engine.host.PathResolver;
+import dev.llmos.engine.host.Requester;
+import dev.llmos.engine.plan.ActionHeader;
+import dev.llmos.engine.plan.Danger;
+import dev.llmos.engine.spi.ExecContext;
+import dev.llmos.engine.spi.FactContext;
+import dev.llmos.engine.spi.Limits;
+
+import java.nio.file.Path;
+
+/** contexts for calling handlers directly, the way the pipeline would. */
+public final class TestContexts {
+
+    public static final String DIGEST = "0123456789abcdef".repeat(4);
+    public static final Requester SELF = HostProbe.system().currentProcess();
+
+    private TestContexts() {
+    }
+
+    public static ExecContext exec(Path stateDir) {
+        return exec(stateDir, Limits.DEFAULT, SELF);
+    }
+
+    public static ExecContext exec(Path stateDir, Limits limits) {
+        return exec(stateDir, limits, SELF);
+    }
+
+    public static ExecContext exec(Path stateDir, Limits limits, Requester requester) {
+        return new ExecContext(stateDir, DIGEST, "a1", requester, limits);
+    }
+
+    public static ActionHeader header(String type) {
+        return new ActionHeader("a1", 0, type, "because", Danger.LOW);
+    }
+
+    /** paths resolved from "/", as the pipeline resolves them for a plan. */
+    public static FactContext facts() {
+        PathResolver resolver = new PathResolver(Path.of("/"));
+        HostFacts host = HostProbe.system().host();
+        return new FactContext() {
+            @Override
+            public PathFacts path(String path) {
+                return resolver.resolve(path);
+            }
+
+            @Override
+            public HostFacts host() {
+                return host;
+            }
+
+            @Override
+            public Requester requester() {
+                return SELF;
+            }
+        };
+    }
+}
