@@ -1,0 +1,125 @@
+package dev.llmos.rules;
+
+import dev.llmos.engine.policy.PolicyEngine;
+import dev.llmos.engine.policy.PolicyLoadException;
+import dev.llmos.engine.policy.PolicyProblem;
+import dev.llmos.engine.policy.PolicyRequest;
+import dev.llmos.engine.policy.RuleOutput;
+import dev.llmos.engine.spi.ActionFact;
+import org.kie.api.runtime.KieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * the engine's policy port on drools: the .drl files of a directory compiled once (see
+ * {@link PolicyCache}) and evaluated in a fresh session per request, so concurrent requests share
+ * nothing but the immutable kie base.
+ */
+public final class DroolsPolicy implements PolicyEngine {
+
+    /** the global every .drl declares: {@code global dev.llmos.rules.PolicyActions policy;} */
+    public static final String GLOBAL = "policy";
+
+    /** rules only record, so a plan needs few firings; this many means rules re-trigger each other. */
+    static final int MAX_FIRINGS = 100_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DroolsPolicy.class);
+
+    private final CompiledPolicy compiled;
+    private final List<PolicyProblem> warnings;
+
+    private DroolsPolicy(CompiledPolicy compiled, List<PolicyProblem> warnings) {
+        this.compiled = compiled;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** loads with the thread's context class loader, which must see the action fact classes. */
+    public static DroolsPolicy load(Path policyDir, PolicyCache cache) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return load(policyDir, cache, context != null ? context : DroolsPolicy.class.getClassLoader());
+    }
+
+    /**
+     * @throws PolicyLoadException when the directory is missing, holds no .drl file or a file does
+     *                             not compile; its problems name the admin's file and line
+     */
+    public static DroolsPolicy load(Path policyDir, PolicyCache cache, ClassLoader classLoader) {
+        PolicySources sources = PolicySources.read(policyDir);
+        List<PolicyProblem> textWarnings = new ArrayList<>();
+        for (PolicySources.PolicyFile file : sources.files()) {
+            textWarnings.addAll(DrlText.strOperators(file.path(), file.text()));
+        }
+        CompiledPolicy compiled = cache.get(sources, classLoader, !textWarnings.isEmpty());
+        List<PolicyProblem> warnings = new ArrayList<>(compiled.warnings());
+        warnings.addAll(textWarnings);
+        warnings.forEach(w -> LOG.warn("policy {}: {}", policyDir, w));
+        LOG.info("policy {} loaded: {} rules from {} files, digest {}", policyDir, compiled.rules().size(),
+                sources.files().size(), compiled.digest());
+        return new DroolsPolicy(compiled, warnings);
+    }
+
+    @Override
+    public List<RuleOutput> evaluate(PolicyRequest request) {
+        return trace(request).outputs();
+    }
+
+    /** evaluates and also reports every rule that fired, for explain and coverage. */
+    public Evaluation trace(PolicyRequest request) {
+        Recorder recorder = new Recorder(compiled.rulesByName());
+        KieSession session = compiled.kieBase().newKieSession();
+        try {
+            session.addEventListener(recorder);
+            if (compiled.declaresGlobal()) {
+                session.setGlobal(GLOBAL, new PolicyActions(recorder));
+            }
+            // a fixed insertion order keeps firing order, and so the output, the same for the same request
+            if (request.plan() != null) {
+                session.insert(PlanFact.of(request.plan()));
+            }
+            if (request.requester() != null) {
+                session.insert(request.requester());
+            }
+            if (request.host() != null) {
+                session.insert(request.host());
+            }
+            for (ActionFact fact : request.facts()) {
+                session.insert(fact);
+            }
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new PolicyEvaluationException("policy rules fired " + fired
+                        + " times for one plan; rules that insert or modify facts keep re-triggering each other", null);
+            }
+        } catch (PolicyEvaluationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PolicyEvaluationException("policy evaluation failed: " + e.getMessage(), e);
+        } finally {
+            session.dispose();
+        }
+        return new Evaluation(recorder.outputs(), recorder.fired());
+    }
+
+    @Override
+    public String digest() {
+        return compiled.digest();
+    }
+
+    /** every rule, in file and line order. */
+    public List<RuleInfo> rules() {
+        return compiled.rules();
+    }
+
+    /** what the compiler and the loader's own checks warned about; the policy runs regardless. */
+    public List<PolicyProblem> warnings() {
+        return warnings;
+    }
+
+    CompiledPolicy compiled() {
+        return compiled;
+    }
+}

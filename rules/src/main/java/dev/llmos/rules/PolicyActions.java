@@ -1,0 +1,104 @@
+package dev.llmos.rules;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmos.engine.json.Json;
+import dev.llmos.engine.policy.DiskFree;
+import dev.llmos.engine.policy.PathExists;
+import dev.llmos.engine.policy.Precondition;
+import dev.llmos.engine.policy.RecoveryStep;
+import dev.llmos.engine.policy.RuleOutput;
+import dev.llmos.engine.policy.Verdict;
+import dev.llmos.engine.spi.ActionFact;
+
+/**
+ * the only thing a rule's {@code then} block can do: record. declared in every .drl as
+ * <pre>global dev.llmos.rules.PolicyActions policy;</pre>
+ * the firing rule's id and {@code @justification} are attached to each record automatically. a
+ * call with a missing argument throws, and a throwing rule fails the whole evaluation: a policy
+ * bug never turns into an allow.
+ */
+public final class PolicyActions {
+
+    private final Recorder recorder;
+
+    PolicyActions(Recorder recorder) {
+        this.recorder = recorder;
+    }
+
+    public void allow(ActionFact action, String reason) {
+        verdict(action, Verdict.ALLOW, reason, null);
+    }
+
+    public void confirm(ActionFact action, String reason) {
+        verdict(action, Verdict.CONFIRM, reason, null);
+    }
+
+    /** @param violated what the action would break, shown to the person and the planner */
+    public void deny(ActionFact action, String violated) {
+        verdict(action, Verdict.DENY, violated, null);
+    }
+
+    /** @param alternative a safer way to the same goal */
+    public void deny(ActionFact action, String violated, String alternative) {
+        verdict(action, Verdict.DENY, violated, required(alternative, "alternative"));
+    }
+
+    public void requirePath(ActionFact action, String path) {
+        require(action, new PathExists(required(path, "path")));
+    }
+
+    public void requireDiskFree(ActionFact action, String path, long minBytes) {
+        if (minBytes < 0) {
+            throw new IllegalArgumentException("requireDiskFree needs minBytes >= 0, got " + minBytes);
+        }
+        require(action, new DiskFree(required(path, "path"), minBytes));
+    }
+
+    /** @param automatic run the handler's undo when a later action fails, rather than offer it */
+    public void undo(ActionFact action, boolean automatic) {
+        recover(action, new RecoveryStep.Undo(automatic));
+    }
+
+    /** recovery by running {@code {"type": "exec", "argv": [...]}}. */
+    public void recoverExec(ActionFact action, boolean automatic, String... argv) {
+        if (argv == null || argv.length == 0) {
+            throw new IllegalArgumentException("recoverExec needs a program to run");
+        }
+        ObjectNode run = Json.mapper().createObjectNode();
+        run.put("type", "exec");
+        ArrayNode list = run.putArray("argv");
+        for (String arg : argv) {
+            list.add(required(arg, "argv element"));
+        }
+        recover(action, new RecoveryStep.RunAction(run, automatic));
+    }
+
+    private void verdict(ActionFact action, Verdict verdict, String reason, String alternative) {
+        RuleInfo rule = recorder.current();
+        recorder.add(new RuleOutput.Match(id(action), verdict, rule.id(), rule.justification(),
+                required(reason, "reason"), alternative));
+    }
+
+    private void require(ActionFact action, Precondition precondition) {
+        recorder.add(new RuleOutput.Require(id(action), precondition, recorder.current().id()));
+    }
+
+    private void recover(ActionFact action, RecoveryStep step) {
+        recorder.add(new RuleOutput.Recover(id(action), step, recorder.current().id()));
+    }
+
+    private static String id(ActionFact action) {
+        if (action == null) {
+            throw new IllegalArgumentException("a policy call needs the action it is about, got null");
+        }
+        return action.id();
+    }
+
+    private static String required(String value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException("a policy call needs a " + what + ", got null");
+        }
+        return value;
+    }
+}
