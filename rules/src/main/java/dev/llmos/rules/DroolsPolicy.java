@@ -96,8 +96,9 @@ public final class DroolsPolicy implements PolicyEngine {
             }
         } catch (PolicyEvaluationException e) {
             throw e;
-        } catch (RuntimeException e) {
-            throw new PolicyEvaluationException("policy evaluation failed: " + e.getMessage(), e);
+        } catch (RuntimeException | LinkageError e) {
+            // a linkage error is how drools' own jit bugs surface (see DrlText.STR_WARNING)
+            throw new PolicyEvaluationException("policy evaluation failed: " + e, e);
         } finally {
             session.dispose();
         }

@@ -50,6 +50,10 @@ public final class PolicyCheck {
                 out.addAll(ruleWarnings(file.path(), rule, firstUse));
             }
         }
+        // drools already rejects a name used twice in one package; one message is enough
+        List<PolicyProblem> errors = out.stream().filter(PolicyProblem::error).toList();
+        out.removeIf(p -> !p.error() && p.message().contains(" is also used at ")
+                && errors.stream().anyMatch(e -> e.file().equals(p.file()) && e.line() == p.line()));
         List<String> order = sources.files().stream().map(PolicySources.PolicyFile::path).toList();
         out.sort(Comparator.<PolicyProblem>comparingInt(p -> order.indexOf(p.file()))
                 .thenComparingInt(PolicyProblem::line)
