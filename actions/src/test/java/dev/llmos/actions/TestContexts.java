@@ -1,12 +1,16 @@
 package dev.llmos.actions;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmos.engine.host.HostFacts;
 import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.host.PathFacts;
 import dev.llmos.engine.host.PathResolver;
 import dev.llmos.engine.host.Requester;
+import dev.llmos.engine.json.Json;
 import dev.llmos.engine.plan.ActionHeader;
 import dev.llmos.engine.plan.Danger;
+import dev.llmos.engine.spi.ActionOutcome;
 import dev.llmos.engine.spi.ExecContext;
 import dev.llmos.engine.spi.FactContext;
 import dev.llmos.engine.spi.Limits;
@@ -36,6 +40,23 @@ public final class TestContexts {
 
     public static ActionHeader header(String type) {
         return new ActionHeader("a1", 0, type, "because", Danger.LOW);
+    }
+
+    /**
+     * the outcome as a reader of its json sees it: {@code 6} and {@code 6L} are different json
+     * nodes in memory but the same number on the wire.
+     */
+    public static ActionOutcome wire(ActionOutcome o) {
+        return new ActionOutcome(o.ok(), o.exitCode(), o.stdout(), o.stderr(), o.changes(), reparse(o.data()),
+                reparse(o.undo()), o.error());
+    }
+
+    private static JsonNode reparse(JsonNode node) {
+        try {
+            return node == null ? null : Json.mapper().readTree(Json.write(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** paths resolved from "/", as the pipeline resolves them for a plan. */

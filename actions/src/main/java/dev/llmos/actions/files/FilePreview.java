@@ -13,12 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** the dry run of a file change: one summary line and a unified diff, as git would show it. */
 final class FilePreview {
 
     static final long MAX_DIFF_BYTES = 1024 * 1024;
     private static final String NO_NEWLINE = "\\ No newline at end of file";
+    private static final Pattern HUNK = Pattern.compile("^@@ -(\\d+),(\\d+) \\+(\\d+),(\\d+) @@(.*)$");
 
     private FilePreview() {
     }
@@ -60,7 +63,28 @@ final class FilePreview {
         if (patch.getDeltas().isEmpty()) {
             return "";
         }
-        return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(fromLabel, toLabel, a, patch, 3)) + "\n";
+        List<String> out = new ArrayList<>();
+        for (String line : UnifiedDiffUtils.generateUnifiedDiff(fromLabel, toLabel, a, patch, 3)) {
+            out.add(line.startsWith("@@") ? emptyRanges(line) : line);
+        }
+        return String.join("\n", out) + "\n";
+    }
+
+    /**
+     * an empty range starts at the line before it ("@@ -0,0 +1,2 @@" for a new file), as diff and
+     * patch expect; java-diff-utils writes "-1,0", which patch would misplace.
+     */
+    static String emptyRanges(String header) {
+        Matcher m = HUNK.matcher(header);
+        if (!m.matches()) {
+            return header;
+        }
+        return "@@ -" + range(m.group(1), m.group(2)) + " +" + range(m.group(3), m.group(4)) + " @@" + m.group(5);
+    }
+
+    private static String range(String start, String count) {
+        int s = Integer.parseInt(start);
+        return count.equals("0") ? Math.max(0, s - 1) + ",0" : s + "," + count;
     }
 
     /**

@@ -77,9 +77,8 @@ public final class WriteFileHandler implements ActionHandler<WriteFileParams> {
 
     @Override
     public ActionOutcome execute(WriteFileParams params, ExecContext context) {
-        FileTarget target;
         try {
-            target = FileTarget.resolve(params.path()).writable();
+            FileTarget target = FileTarget.resolve(params.path()).writable();
             return FileChange.apply(target, FileKind.parseMode(params.mode()), false, Payload.checked(params.content()),
                     context, effectiveUid.getAsInt());
         } catch (FileTarget.Refused e) {
