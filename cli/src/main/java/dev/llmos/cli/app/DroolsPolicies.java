@@ -5,11 +5,13 @@ import dev.llmos.engine.policy.PolicyLoadException;
 import dev.llmos.engine.policy.PolicyProblem;
 import dev.llmos.rules.DroolsPolicy;
 import dev.llmos.rules.PolicyCache;
+import dev.llmos.rules.PolicyCheck;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,23 +23,43 @@ public final class DroolsPolicies implements Policies {
         return DroolsPolicy.load(policyDir, PolicyCache.onDisk(cacheDir.resolve("policy")));
     }
 
+    /**
+     * the rules module's check finds every problem, warnings included; a policy without errors is
+     * then loaded through the cache for its rule count and digest, which also warms the cache.
+     */
     @Override
-    public Report check(Path policyDir) {
-        try {
-            DroolsPolicy policy = DroolsPolicy.load(policyDir, PolicyCache.inMemory());
-            return new Report(policy.warnings(), policy.rules().size(), drlFiles(policyDir), policy.digest());
-        } catch (PolicyLoadException e) {
-            List<PolicyProblem> problems = e.problems();
+    public Report check(Path policyDir, Path cacheDir) {
+        List<PolicyProblem> problems = PolicyCheck.check(policyDir);
+        if (problems.stream().anyMatch(PolicyProblem::error)) {
             return new Report(problems, 0, drlFiles(policyDir), null);
+        }
+        try {
+            DroolsPolicy policy = (DroolsPolicy) load(policyDir, cacheDir);
+            return new Report(problems, policy.rules().size(), drlFiles(policyDir), policy.digest());
+        } catch (PolicyLoadException e) {
+            List<PolicyProblem> all = new ArrayList<>(problems);
+            all.addAll(e.problems());
+            return new Report(all, 0, drlFiles(policyDir), null);
         }
     }
 
+    /** the .drl files the rules module reads: dot files and tests/ folders are not policy. */
     private static int drlFiles(Path dir) {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return (int) files.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).count();
+            return (int) files.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p))
+                    .map(dir::relativize)
+                    .filter(rel -> {
+                        for (Path part : rel) {
+                            if (part.toString().startsWith(".")) {
+                                return false;
+                            }
+                        }
+                        return rel.getParent() == null || !rel.getParent().toString().matches("(.*/)?tests(/.*)?");
+                    })
+                    .count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

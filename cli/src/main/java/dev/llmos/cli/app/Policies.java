@@ -15,8 +15,8 @@ public interface Policies {
     /** a compiled policy, or a {@link dev.llmos.engine.policy.PolicyLoadException} with every problem. */
     PolicyEngine load(Path policyDir, Path cacheDir);
 
-    /** compiles without keeping anything; problems include warnings. */
-    Report check(Path policyDir);
+    /** every problem, warnings included; a policy that compiles is also counted and digested. */
+    Report check(Path policyDir, Path cacheDir);
 
     /**
      * what checking a policy found.

@@ -72,10 +72,10 @@ public final class Wiring {
         if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger logger) {
             logger.setLevel(level);
         }
-        // drools is quieter than the rest unless asked: its warnings reach the admin through policy check
+        // drools logs compile errors that llmsh reports itself, in the admin's terms; -v brings it back
         for (String name : new String[]{"org.drools", "org.kie"}) {
             if (LoggerFactory.getLogger(name) instanceof Logger logger) {
-                logger.setLevel(verbosity == 0 ? Level.ERROR : level);
+                logger.setLevel(verbosity == 0 ? Level.OFF : level);
             }
         }
     }

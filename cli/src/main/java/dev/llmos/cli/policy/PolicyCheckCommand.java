@@ -36,7 +36,7 @@ public final class PolicyCheckCommand implements Callable<Integer> {
                 ? Wiring.policyDir(new Settings(java.util.Optional.of(context.env().cwd().resolve(dir).normalize()),
                         settings.stateDir(), settings.auditLog(), settings.cacheDir(), settings.configFile()))
                 : Wiring.policyDir(settings);
-        Policies.Report report = context.policies().check(policyDir);
+        Policies.Report report = context.policies().check(policyDir, settings.cacheDir());
         for (PolicyProblem problem : report.problems()) {
             context.io().err().println(problem);
         }
