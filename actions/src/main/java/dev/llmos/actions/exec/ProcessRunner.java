@@ -54,7 +54,10 @@ final class ProcessRunner {
             }
         } finally {
             // whatever is left in the group (background children, or everything when we were
-            // interrupted) would hold the pipes open: it goes with the main process
+            // interrupted) would hold the pipes open: it goes with the main process. the group id
+            // cannot name anyone else: linux never hands out a pid still in use as a group id, and
+            // once the group is empty kill() just finds nothing
+
             if (Posix.killGroup(pgid, Posix.SIGKILL) && !timedOut) {
                 LOG.debug("killed leftover processes of group {} after its leader exited", pgid);
             }

@@ -37,6 +37,7 @@ class ExecHandlerTest {
         return new Output(text, text.length(), false);
     }
 
+    /** also proves setsid exec'd in place: had it forked, we would see its own exit status 0. */
     @Test
     void capturesStdoutStderrAndTheExitCode() {
         assertEquals(new ActionOutcome(false, 3, out("out\n"), out("err\n"), List.of(), data("/bin/sh"), null, "exit code 3"),
