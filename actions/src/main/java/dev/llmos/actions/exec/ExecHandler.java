@@ -64,8 +64,7 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
                 argv, argv0.substring(argv0.lastIndexOf('/') + 1), programPath,
                 argv.isEmpty() ? List.of() : argv.subList(1, argv.size()),
                 params.cwd() == null ? null : context.path(params.cwd()).realPath(),
-                // the fact context carries no limits, so policy sees the defaults' view of them
-                timeoutSec(params, Limits.DEFAULT), params.root(), environment.fromPlan(params.env()), pathArgs);
+                timeoutSec(params, context.limits()), params.root(), environment.fromPlan(params.env()), pathArgs);
     }
 
     @Override

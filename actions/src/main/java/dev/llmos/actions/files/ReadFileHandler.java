@@ -45,7 +45,7 @@ public final class ReadFileHandler implements ActionHandler<ReadFileParams> {
         // the fact context carries no limits, so policy sees the default's view of them
         return new ReadFile(header.id(), header.index(), header.type(), header.reason(), header.danger().wire(),
                 p.path(), p.realPath(), p.topDir(), p.exists(), p.symlink(), p.owner(), p.size(),
-                maxBytes(params, Limits.DEFAULT));
+                maxBytes(params, context.limits()));
     }
 
     @Override

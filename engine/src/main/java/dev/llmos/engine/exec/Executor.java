@@ -1,6 +1,5 @@
 package dev.llmos.engine.exec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmos.engine.plan.PlanParser;
 import dev.llmos.engine.plan.PlannedAction;
@@ -164,11 +163,18 @@ final class Executor {
         if (handler == null) {
             return ActionOutcome.failure("recovery names unknown action type " + type);
         }
+        // policy wrote it, but it is still checked against the same schema as any planned action
+        com.fasterxml.jackson.databind.node.ObjectNode wrapped = dev.llmos.engine.json.Json.mapper().createObjectNode();
+        wrapped.put("version", 1).put("mode", "actionplan").put("goal", "recovery for " + forAction);
+        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) action).deepCopy();
+        copy.put("id", forAction + ".recovery");
+        copy.put("reason", "recovery for " + forAction);
+        wrapped.putArray("actions").add(copy);
         try {
-            Record params = parser.params(action);
+            Record params = parser.parse(wrapped).actions().get(0).params();
             return handler.execute(params, context(decided, forAction + ".recovery"));
-        } catch (JsonProcessingException e) {
-            return ActionOutcome.failure("recovery action is invalid: " + e.getOriginalMessage());
+        } catch (dev.llmos.engine.schema.PlanValidationException e) {
+            return ActionOutcome.failure("recovery action is invalid: " + e.errors());
         }
     }
 

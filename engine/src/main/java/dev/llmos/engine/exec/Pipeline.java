@@ -118,6 +118,11 @@ public final class Pipeline {
             public Requester requester() {
                 return requester;
             }
+
+            @Override
+            public Limits limits() {
+                return config.limits();
+            }
         };
         List<ActionFact> facts = new ArrayList<>();
         List<RuleOutput> outputs = new ArrayList<>();

@@ -44,6 +44,10 @@ final class SchemaMessages {
             out.add(new PlanError(pointer + "/" + m.group(1), "required key is missing"));
         } else if ((m = TYPE.matcher(message)).matches()) {
             out.add(new PlanError(pointer, "expected " + word(m.group(1)) + ", got " + word(m.group(2))));
+        } else if ("not".equals(e.getKeyword())) {
+            // the only "not" in our schemas guards names (env variables); the raw message dumps the whole regex
+            String last = pointer.substring(pointer.lastIndexOf('/') + 1);
+            out.add(new PlanError(pointer, "\"" + last + "\" is not allowed here"));
         } else if ("enum".equals(e.getKeyword()) && pointer.matches("/actions/\\d+/type")) {
             out.add(new PlanError(pointer, "unknown action type " + message.replace(" is not a valid enum value", "")));
         } else {

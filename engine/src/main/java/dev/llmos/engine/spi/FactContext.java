@@ -13,4 +13,9 @@ public interface FactContext {
     HostFacts host();
 
     Requester requester();
+
+    /** the limits execution will apply, so facts show the effective timeout and sizes. */
+    default Limits limits() {
+        return Limits.DEFAULT;
+    }
 }
