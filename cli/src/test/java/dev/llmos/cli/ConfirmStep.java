@@ -1,0 +1,32 @@
+package dev.llmos.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * a harmless step the shipped policy wants confirmed: {@code touch} is not on its list of
+ * read-only programs (rule exec.unknown), and it only creates a file in the test's temp dir.
+ */
+final class ConfirmStep {
+
+    private ConfirmStep() {
+    }
+
+    static ObjectNode action(String id, Path tmp) {
+        return Plans.exec(id, "touch", marker(tmp).toString());
+    }
+
+    static String describe(Path tmp) {
+        return "exec touch " + marker(tmp);
+    }
+
+    static boolean ran(Path tmp) {
+        return Files.exists(marker(tmp));
+    }
+
+    private static Path marker(Path tmp) {
+        return tmp.resolve("confirmed-step-ran");
+    }
+}
