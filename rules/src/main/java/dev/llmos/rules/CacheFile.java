@@ -1,6 +1,5 @@
 package dev.llmos.rules;
 
-import dev.llmos.engine.json.Json;
 import dev.llmos.engine.policy.PolicyProblem;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.common.DroolsObjectInputStream;
@@ -69,7 +68,7 @@ final class CacheFile {
                 try (OutputStream file = Files.newOutputStream(tmp); DataOutputStream out = new DataOutputStream(file)) {
                     new CacheHeader(MAGIC, FORMAT, Drools.getFullVersion(), javaVersion(), compiled.digest(), compiled.jitDisabled(),
                             classHashes(classNames(compiled), classLoader), compiled.rules(), compiled.warnings(),
-                            Json.sha256(bytes), bytes.length).write(out);
+                            Sha256.hex(bytes), bytes.length).write(out);
                     out.write(bytes);
                 }
                 Files.move(tmp, path(dir, compiled.digest()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -103,7 +102,7 @@ final class CacheFile {
                 return ignore(file, stale);
             }
             byte[] payload = in.readNBytes(header.payloadLength());
-            if (payload.length != header.payloadLength() || !Json.sha256(payload).equals(header.payloadSha256())) {
+            if (payload.length != header.payloadLength() || !Sha256.hex(payload).equals(header.payloadSha256())) {
                 return ignore(file, "payload does not match its checksum");
             }
             Collection<KiePackage> packages = packages(payload, classLoader, header.classes().keySet());
@@ -191,7 +190,7 @@ final class CacheFile {
 
     private static String classHash(String name, ClassLoader classLoader) {
         try (InputStream in = classLoader.getResourceAsStream(name.replace('.', '/') + ".class")) {
-            return in == null ? "missing" : Json.sha256(in.readAllBytes());
+            return in == null ? "missing" : Sha256.hex(in.readAllBytes());
         } catch (IOException e) {
             return "unreadable";
         }

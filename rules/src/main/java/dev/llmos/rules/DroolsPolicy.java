@@ -57,7 +57,7 @@ public final class DroolsPolicy implements PolicyEngine {
         List<PolicyProblem> warnings = new ArrayList<>(compiled.warnings());
         warnings.addAll(textWarnings);
         warnings.forEach(w -> LOG.warn("policy {}: {}", policyDir, w));
-        LOG.info("policy {} loaded: {} rules from {} files, digest {}", policyDir, compiled.rules().size(),
+        LOG.debug("policy {} loaded: {} rules from {} files, digest {}", policyDir, compiled.rules().size(),
                 sources.files().size(), compiled.digest());
         return new DroolsPolicy(compiled, warnings);
     }

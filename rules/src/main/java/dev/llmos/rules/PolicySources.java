@@ -1,6 +1,5 @@
 package dev.llmos.rules;
 
-import dev.llmos.engine.json.Json;
 import dev.llmos.engine.policy.PolicyLoadException;
 import dev.llmos.engine.policy.PolicyProblem;
 
@@ -59,7 +58,7 @@ record PolicySources(Path dir, List<PolicyFile> files, String digest) {
             digestInput.append(rel.length()).append(':').append(rel).append('\n')
                     .append(text.length()).append(':').append(text).append('\n');
         }
-        return new PolicySources(root, List.copyOf(files), Json.sha256(digestInput.toString()));
+        return new PolicySources(root, List.copyOf(files), Sha256.hex(digestInput.toString()));
     }
 
     private static boolean skipped(Path root, Path p) {
