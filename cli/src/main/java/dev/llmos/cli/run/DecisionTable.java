@@ -66,7 +66,9 @@ final class DecisionTable {
         out.println("    planned because: " + r.reason());
         String verdict = d.verdict().wire();
         out.println("    " + verdict + " (" + d.rule() + "): " + nonEmpty(d.reason(), d.justification()));
-        if (d.justification() != null && !d.justification().isBlank() && !d.justification().equals(d.reason())) {
+        // the rule's justification matters where a person decides or is refused; an allow needs none
+        if (d.verdict() != Verdict.ALLOW && d.justification() != null && !d.justification().isBlank()
+                && !d.justification().equals(d.reason())) {
             out.println("    why: " + d.justification());
         }
         if (d.verdict() == Verdict.DENY) {
