@@ -1,0 +1,44 @@
+package dev.llmos.llm;
+
+import dev.llmos.llm.client.Message;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * the message history of one session: the system prompt, each request, each valid plan, each
+ * result. repair exchanges are not kept once a valid plan arrives, so a model's mistakes do not
+ * crowd the context of later turns. the interactive shell keeps one conversation for all its prompts.
+ */
+public final class Conversation {
+
+    private final List<Message> messages = new ArrayList<>();
+    private int actionPlans;
+
+    Conversation(String system) {
+        messages.add(Message.system(system));
+    }
+
+    /** the whole history, system prompt first. */
+    public synchronized List<Message> messages() {
+        return List.copyOf(messages);
+    }
+
+    /** actionplans produced for the current request; the step limit counts these. */
+    public synchronized int actionPlans() {
+        return actionPlans;
+    }
+
+    synchronized void request(String text) {
+        messages.add(Message.user(text));
+        actionPlans = 0;
+    }
+
+    synchronized void add(Message message) {
+        messages.add(message);
+    }
+
+    synchronized void countActionPlan() {
+        actionPlans++;
+    }
+}

@@ -1,0 +1,236 @@
+package dev.llmos.llm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmos.engine.json.Json;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * resolves a {@link ModelConfig}: flags, then environment ({@code LLMOS_} + the key in upper case),
+ * then the config file (json or java properties), then defaults. every source uses the same keys,
+ * so a flag {@code --base-url} is the key {@code base_url}, the variable {@code LLMOS_BASE_URL} and
+ * the file entry {@code "base_url"}. an unknown key is an error rather than silently ignored.
+ */
+public final class ModelConfigLoader {
+
+    public static final Set<String> KEYS = new TreeSet<>(List.of("base_url", "model", "api_key_env", "temperature",
+            "timeout_sec", "max_repairs", "max_steps", "launch", "health_url", "warm_sec", "start_timeout_sec",
+            "redact", "result_chars"));
+    /** names a config file when no flag does. */
+    public static final String ENV_CONFIG = "LLMOS_LLM_CONFIG";
+
+    private ModelConfigLoader() {
+    }
+
+    /** the environment variable that sets {@code key}. */
+    public static String envName(String key) {
+        return "LLMOS_" + key.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * @param flags values given on the command line, by key; lists (launch, redact) as one string
+     * @param env the process environment
+     * @param file a config file, if one was named
+     */
+    public static ModelConfig load(Map<String, String> flags, Map<String, String> env, Optional<Path> file) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        file.ifPresent(f -> merged.putAll(read(f)));
+        for (String key : KEYS) {
+            String value = env.get(envName(key));
+            if (value != null && !value.isBlank()) {
+                merged.put(key, value);
+            }
+        }
+        flags.forEach((key, value) -> {
+            if (!KEYS.contains(key)) {
+                throw new ConfigException("unknown model setting " + key + " (known: " + String.join(", ", KEYS) + ")");
+            }
+            if (value != null) {
+                merged.put(key, value);
+            }
+        });
+        return build(merged);
+    }
+
+    /** the config file's entries, checked for unknown keys; lists stay lists. */
+    static Map<String, Object> read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read model config " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, Object> values = text.stripLeading().startsWith("{") ? json(file, text) : properties(file, text);
+        for (String key : values.keySet()) {
+            if (key.equals("api_key")) {
+                throw new ConfigException("model config " + file + ": api_key does not belong in a file; put the key in an"
+                        + " environment variable and name that variable with api_key_env");
+            }
+            if (!KEYS.contains(key)) {
+                throw new ConfigException("model config " + file + ": unknown key " + key + " (known: "
+                        + String.join(", ", KEYS) + ")");
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, Object> json(Path file, String text) {
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("model config " + file + ": not valid json: " + e.getOriginalMessage(), e);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (var it = node.fields(); it.hasNext(); ) {
+            var field = it.next();
+            JsonNode value = field.getValue();
+            if (value.isArray()) {
+                List<String> list = new ArrayList<>();
+                value.forEach(v -> list.add(v.asText()));
+                out.put(field.getKey(), list);
+            } else if (value.isValueNode() && !value.isNull()) {
+                out.put(field.getKey(), value.asText());
+            } else {
+                throw new ConfigException("model config " + file + ": " + field.getKey() + " must be a string, number or list");
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> properties(Path file, String text) {
+        Properties props = new Properties();
+        try {
+            props.load(new StringReader(text));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("model config " + file + ": not a properties file: " + e.getMessage(), e);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        props.stringPropertyNames().stream().sorted().forEach(k -> out.put(k, props.getProperty(k).trim()));
+        return out;
+    }
+
+    private static ModelConfig build(Map<String, Object> v) {
+        ModelConfig d = ModelConfig.defaults();
+        String baseUrl = ModelConfig.stripSlash(url("base_url", text(v, "base_url", d.baseUrl())));
+        String health = v.containsKey("health_url") ? url("health_url", text(v, "health_url", null)) : null;
+        double temperature = number(v, "temperature", d.temperature());
+        if (temperature < 0 || temperature > 2) {
+            throw new ConfigException("temperature must be between 0 and 2, got " + temperature);
+        }
+        return new ModelConfig(baseUrl, text(v, "model", d.model()), text(v, "api_key_env", d.apiKeyEnv()), temperature,
+                seconds(v, "timeout_sec", d.timeout(), 1), integer(v, "max_repairs", d.maxRepairs(), 0, 10),
+                integer(v, "max_steps", d.maxSteps(), 1, 100), argv(v.get("launch")), health,
+                seconds(v, "warm_sec", d.warm(), 0), seconds(v, "start_timeout_sec", d.startTimeout(), 1),
+                lines(v.get("redact")), integer(v, "result_chars", d.resultChars(), 100, 1_000_000));
+    }
+
+    private static String text(Map<String, Object> v, String key, String fallback) {
+        Object value = v.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof List<?>) {
+            throw new ConfigException(key + " must be a single value, not a list");
+        }
+        return value.toString();
+    }
+
+    private static String url(String key, String value) {
+        try {
+            URI uri = new URI(value);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new ConfigException(key + " must be an http or https url, got " + value);
+            }
+            return value;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(key + " is not a url: " + value, e);
+        }
+    }
+
+    private static double number(Map<String, Object> v, String key, double fallback) {
+        String value = text(v, key, null);
+        try {
+            return value == null ? fallback : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a number, got " + value, e);
+        }
+    }
+
+    private static int integer(Map<String, Object> v, String key, int fallback, int min, int max) {
+        String value = text(v, key, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                throw new ConfigException(key + " must be between " + min + " and " + max + ", got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number, got " + value, e);
+        }
+    }
+
+    private static Duration seconds(Map<String, Object> v, String key, Duration fallback, double min) {
+        double s = number(v, key, -1);
+        if (s == -1) {
+            return fallback;
+        }
+        if (s < min) {
+            throw new ConfigException(key + " must be at least " + min + " seconds, got " + s);
+        }
+        return Duration.ofMillis(Math.round(s * 1000));
+    }
+
+    /** a launch command: a json list as is, a string split like a shell would on spaces and quotes. */
+    static List<String> argv(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Object::toString).toList();
+        }
+        return Argv.split(value.toString());
+    }
+
+    /** redaction patterns: a json list, or one pattern per line in a string. */
+    private static List<String> lines(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Object::toString).toList();
+        }
+        return value.toString().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** a configuration that cannot be used; the message names the setting. */
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(String message) {
+            super(message);
+        }
+
+        public ConfigException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

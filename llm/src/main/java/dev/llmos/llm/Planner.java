@@ -1,0 +1,187 @@
+package dev.llmos.llm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.llmos.engine.exec.RunOutcome;
+import dev.llmos.engine.json.Json;
+import dev.llmos.engine.plan.Plan;
+import dev.llmos.engine.plan.PlanMode;
+import dev.llmos.engine.plan.PlanParser;
+import dev.llmos.engine.schema.PlanError;
+import dev.llmos.engine.schema.PlanValidationException;
+import dev.llmos.llm.client.Message;
+import dev.llmos.llm.client.ModelClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * from a person's words to a validated plan. the model only proposes: every answer goes through the
+ * engine's {@link PlanParser}, an invalid one is sent back with its errors for a bounded number of
+ * repair rounds, and then the planner gives up with a {@link PlannerException}. it never executes
+ * anything and never talks to the daemon; the caller runs the plan and hands the outcome to
+ * {@link #next}.
+ */
+public final class Planner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
+
+    private final ModelClient client;
+    private final PlanParser parser;
+    private final ModelConfig config;
+    private final PromptKernel kernel;
+    private final StrictSchema strict;
+    private final Redactor redactor;
+
+    public Planner(ModelClient client, PlanParser parser, ModelConfig config) {
+        this.client = client;
+        this.parser = parser;
+        this.config = config;
+        this.kernel = PromptKernel.of(parser.registry());
+        this.strict = StrictSchema.of(parser.registry());
+        this.redactor = Redactor.withDefaultsAnd(config.redact());
+    }
+
+    /** a new session, holding the system prompt rendered for this registry. */
+    public Conversation conversation() {
+        return new Conversation(kernel.system());
+    }
+
+    /** one request in a fresh conversation. */
+    public Plan plan(String prompt, Mode mode) {
+        return plan(conversation(), prompt, mode);
+    }
+
+    /**
+     * the model's plan for {@code prompt}, validated. with {@link Mode#AUTO} the prompt kernel's rules
+     * choose planonly or actionplan; a forced mode narrows the schema and is checked again here.
+     *
+     * @throws PlannerException when no valid plan came within the repair rounds
+     * @throws dev.llmos.llm.client.ModelException when the model could not be asked
+     */
+    public Plan plan(Conversation conversation, String prompt, Mode mode) {
+        conversation.request(kernel.request(prompt, mode));
+        return ask(conversation, mode);
+    }
+
+    /**
+     * feeds a run's outcome back (as redacted json) and asks for what comes next. after
+     * {@code max_steps} actionplans for one request, the model must give a planonly summary instead.
+     */
+    public Turn next(Conversation conversation, RunOutcome outcome) {
+        String json = Json.pretty(feedback(outcome));
+        if (conversation.actionPlans() >= config.maxSteps()) {
+            conversation.add(Message.user(kernel.lastResults(json, config.maxSteps())));
+            return new Turn.LimitReached(ask(conversation, Mode.PLANONLY), config.maxSteps());
+        }
+        conversation.add(Message.user(kernel.results(json, conversation.actionPlans(), config.maxSteps())));
+        Plan plan = ask(conversation, Mode.AUTO);
+        return switch (plan.mode()) {
+            case ACTIONPLAN -> new Turn.Act(plan);
+            case PLANONLY -> new Turn.Answer(plan);
+        };
+    }
+
+    /**
+     * what the model sees of an outcome: digests dropped (they mean nothing to it), every string
+     * redacted, then cut to {@code result_chars} so one noisy command cannot fill the context.
+     */
+    public JsonNode feedback(RunOutcome outcome) {
+        ObjectNode tree = (ObjectNode) Json.tree(outcome);
+        tree.remove(List.of("plan_digest", "policy_digest"));
+        return trim(redactor.redact(tree));
+    }
+
+    public StrictSchema strictSchema() {
+        return strict;
+    }
+
+    public PromptKernel kernel() {
+        return kernel;
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    private Plan ask(Conversation conversation, Mode mode) {
+        ObjectNode schema = strict.schema(mode);
+        List<Message> messages = new ArrayList<>(conversation.messages());
+        List<PlanError> errors = List.of();
+        String text = "";
+        for (int answer = 1; answer <= config.maxRepairs() + 1; answer++) {
+            text = Answers.clean(client.complete(messages, schema));
+            try {
+                Plan plan = check(text, mode);
+                conversation.add(Message.assistant(text));
+                if (plan.mode() == PlanMode.ACTIONPLAN) {
+                    conversation.countActionPlan();
+                }
+                return plan;
+            } catch (PlanValidationException e) {
+                errors = e.errors();
+                LOG.info("answer {} from {} is not a valid plan ({} errors){}", answer, client.describe(), errors.size(),
+                        answer <= config.maxRepairs() ? "; asking for a repair" : "");
+                messages.add(Message.assistant(text));
+                messages.add(Message.user(kernel.repair(errors)));
+            }
+        }
+        throw new PlannerException(config.maxRepairs() + 1, errors, text);
+    }
+
+    private Plan check(String text, Mode mode) {
+        int size = text.getBytes(StandardCharsets.UTF_8).length;
+        if (size > PlanParser.MAX_PLAN_BYTES) {
+            throw invalid("", "answer is " + size + " bytes, more than the limit of " + PlanParser.MAX_PLAN_BYTES);
+        }
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw invalid("", "malformed json" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()) + ": " + e.getOriginalMessage());
+        }
+        if (node == null || node.isMissingNode()) {
+            throw invalid("", "empty answer: expected a plan object");
+        }
+        Plan plan = parser.parse(strict.normalize(node));
+        Optional<PlanMode> forced = mode.forced();
+        if (forced.isPresent() && plan.mode() != forced.get()) {
+            throw invalid("/mode", "must be " + forced.get().wire() + " for this request");
+        }
+        return plan;
+    }
+
+    private static PlanValidationException invalid(String pointer, String message) {
+        return new PlanValidationException(List.of(new PlanError(pointer, message)));
+    }
+
+    private JsonNode trim(JsonNode node) {
+        if (node.isTextual() && node.asText().length() > config.resultChars()) {
+            String text = node.asText();
+            return TextNode.valueOf(text.substring(0, config.resultChars()) + "... [" + (text.length() - config.resultChars())
+                    + " more characters not shown]");
+        }
+        if (node.isObject()) {
+            ObjectNode out = (ObjectNode) node;
+            List<String> names = new ArrayList<>();
+            out.fieldNames().forEachRemaining(names::add);
+            names.forEach(n -> out.set(n, trim(out.get(n))));
+            return out;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                ((ArrayNode) node).set(i, trim(node.get(i)));
+            }
+        }
+        return node;
+    }
+}

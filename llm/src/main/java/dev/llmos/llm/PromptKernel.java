@@ -1,0 +1,127 @@
+package dev.llmos.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmos.engine.registry.ActionRegistry;
+import dev.llmos.engine.schema.PlanError;
+import dev.llmos.engine.spi.ActionSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * the system prompt and the fixed wording of every message the planner sends. the rules live in
+ * {@code prompt-kernel.md}; the list of actions is rendered into its {@code {{actions}}} placeholder
+ * from the registry, so a new action reaches the model without editing the prompt.
+ */
+public final class PromptKernel {
+
+    public static final String RESOURCE = "prompt-kernel.md";
+    static final String ACTIONS = "{{actions}}";
+
+    private final String system;
+
+    private PromptKernel(String system) {
+        this.system = system;
+    }
+
+    public static PromptKernel of(ActionRegistry registry) {
+        return of(template(), registry);
+    }
+
+    /** a kernel from another template (tests, or an admin's own wording); it must contain the placeholder. */
+    public static PromptKernel of(String template, ActionRegistry registry) {
+        if (!template.contains(ACTIONS)) {
+            throw new IllegalArgumentException("prompt template has no " + ACTIONS + " placeholder");
+        }
+        return new PromptKernel(template.replace(ACTIONS, catalogue(registry)));
+    }
+
+    public static String template() {
+        try (InputStream in = PromptKernel.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + RESOURCE + " is missing from the llm module");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String system() {
+        return system;
+    }
+
+    /** one block per action: {@code - type (effect): summary} and one line per field. */
+    static String catalogue(ActionRegistry registry) {
+        StringBuilder sb = new StringBuilder();
+        for (ActionSpec<?> spec : registry.specs()) {
+            sb.append("- `").append(spec.type()).append("` (").append(spec.effect().wire().replace('_', '-'))
+                    .append("): ").append(spec.summary()).append('\n');
+            Set<String> required = new HashSet<>();
+            spec.schema().path("required").forEach(r -> required.add(r.asText()));
+            for (Iterator<Map.Entry<String, JsonNode>> it = spec.schema().path("properties").fields(); it.hasNext(); ) {
+                var field = it.next();
+                sb.append("  - `").append(field.getKey()).append("` ").append(typeOf(field.getValue()));
+                if (required.contains(field.getKey())) {
+                    sb.append(" (required)");
+                }
+                String description = field.getValue().path("description").asText("");
+                if (!description.isEmpty()) {
+                    sb.append(": ").append(description);
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    private static String typeOf(JsonNode s) {
+        String type = s.path("type").asText("any");
+        if (type.equals("array")) {
+            JsonNode items = s.path("items");
+            JsonNode item = items.isArray() ? items.path(0) : items;
+            return "list of " + item.path("type").asText("any");
+        }
+        if (type.equals("object") && !s.has("properties")) {
+            return "map of name to " + s.path("additionalProperties").path("type").asText("any")
+                    + ", sent as a list of {name, value}";
+        }
+        if (s.has("enum")) {
+            return "one of " + s.get("enum").toString();
+        }
+        return type;
+    }
+
+    /** the person's request, with the mode it must be answered in. */
+    String request(String prompt, Mode mode) {
+        return "request: " + prompt + "\n" + mode.instruction();
+    }
+
+    /** the results of a run, already redacted and trimmed. */
+    String results(String json, int step, int maxSteps) {
+        return "results of the last plan (plan " + step + " of at most " + maxSteps + "; secrets redacted):\n" + json
+                + "\nanswer with the next actionplan if the task needs more, otherwise with the final answer in planonly mode.";
+    }
+
+    /** the last plan allowed: the model must summarise instead of acting again. */
+    String lastResults(String json, int maxSteps) {
+        return "results of the last plan (the step limit of " + maxSteps + " plans is reached; secrets redacted):\n" + json
+                + "\nno more actions can run for this request. give the final answer in planonly mode: what was done,"
+                + " what was found, and what is left to do.";
+    }
+
+    /** an answer that is not a valid plan, with every error as {@code /pointer: message}. */
+    String repair(List<PlanError> errors) {
+        return "your answer is not a valid plan:\n"
+                + errors.stream().map(e -> "- " + e).collect(Collectors.joining("\n"))
+                + "\nanswer again with the whole corrected plan as one json object.";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.llmos.llm.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmos.llm.client.Message;
+import dev.llmos.llm.client.ModelClient;
+
+import java.util.List;
+
+/** a client whose server is started on the first request and kept warm after each one. */
+public final class OnDemandModel implements ModelClient {
+
+    private final ModelClient delegate;
+    private final ModelServer server;
+
+    public OnDemandModel(ModelClient delegate, ModelServer server) {
+        this.delegate = delegate;
+        this.server = server;
+    }
+
+    @Override
+    public String complete(List<Message> messages, ObjectNode schema) {
+        server.ensureRunning();
+        server.busy();
+        try {
+            return delegate.complete(messages, schema);
+        } finally {
+            server.idle();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return delegate.describe() + " (started on demand)";
+    }
+
+    /** stops the server now, whatever the warm window says. */
+    @Override
+    public void close() {
+        try {
+            delegate.close();
+        } finally {
+            server.close();
+        }
+    }
+}
