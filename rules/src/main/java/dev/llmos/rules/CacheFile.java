@@ -27,11 +27,13 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * one compiled policy on disk: a header that says exactly what it was built from (policy digest,
@@ -47,6 +49,7 @@ final class CacheFile {
     private static final int FORMAT = 1;
     private static final int MAX_STRING = 1 << 20;
     private static final long MAX_FILE = 256L << 20;
+    static final int KEPT_ENTRIES = 8;
 
     private CacheFile() {
     }
@@ -75,9 +78,36 @@ final class CacheFile {
             } finally {
                 Files.deleteIfExists(tmp);
             }
+            prune(dir);
         } catch (IOException | RuntimeException e) {
             // a cache that cannot be written only costs the next start a compile
             LOG.warn("cannot write policy cache in {}: {}", dir, e.toString());
+        }
+    }
+
+    /** every policy edit leaves an entry behind: keep the newest few, and no temp file a crash left. */
+    private static void prune(Path dir) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.filter(p -> p.getFileName().toString().endsWith(".kbase"))
+                    .sorted(Comparator.comparing(CacheFile::modified).reversed())
+                    .toList();
+        }
+        long hourAgo = System.currentTimeMillis() - 3_600_000L;
+        int kept = 0;
+        for (Path p : entries) {
+            boolean temp = p.getFileName().toString().startsWith(".tmp-");
+            if (temp ? modified(p) < hourAgo : ++kept > KEPT_ENTRIES) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

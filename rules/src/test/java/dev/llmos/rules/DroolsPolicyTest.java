@@ -206,6 +206,22 @@ class DroolsPolicyTest {
     }
 
     @Test
+    void rulesThatKeepTriggeringEachOtherFailTheEvaluation() {
+        Policies.drl(dir, "exec.drl", """
+                rule "loops"
+                when
+                    $a : Cmd()
+                then
+                    insert(Cmd.of("again", 0, "ls"));
+                end
+                """);
+        DroolsPolicy policy = Policies.load(dir);
+        PolicyEvaluationException e = assertThrows(PolicyEvaluationException.class,
+                () -> policy.evaluate(Policies.request(Cmd.of("a1", 0, "ls"))));
+        assertTrue(e.getMessage().contains("fired " + DroolsPolicy.MAX_FIRINGS + " times"), e.getMessage());
+    }
+
+    @Test
     void loadsSubfoldersButNeitherTestsNorDotFiles() {
         Policies.drl(dir, "net/exec.drl", """
                 rule "from a subfolder"

@@ -147,4 +147,16 @@ class PolicyCacheTest {
         assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(cacheDir.resolve("policy"))));
     }
+
+    @Test
+    void theDiskCacheKeepsOnlyTheNewestEntries() throws Exception {
+        for (int i = 0; i < CacheFile.KEPT_ENTRIES + 3; i++) {
+            Policies.drl(policy, "exec.drl", RULES.replace("ls reads", "ls reads, version " + i));
+            DroolsPolicy.load(policy, PolicyCache.isolated(cacheDir));
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(cacheDir)) {
+            assertEquals(CacheFile.KEPT_ENTRIES, files.count());
+        }
+        assertTrue(Files.exists(CacheFile.path(cacheDir, PolicySources.read(policy).digest())));
+    }
 }
