@@ -160,6 +160,15 @@ class RunCommandTest {
     }
 
     @Test
+    void jsonAsksThePersonOnStderrAndKeepsStdoutForTheOutcome() throws IOException {
+        Cli.Result r = cli().person("y\n").run("run", "--json", Plans.file(tmp, plan(ConfirmStep.action("a1", tmp))));
+        assertEquals(0, r.code(), r.err());
+        assertEquals("completed", Json.mapper().readTree(r.out()).path("status").asText());
+        assertTrue(r.err().contains("approve a1 (" + ConfirmStep.describe(tmp) + ")? [y/N] "), r.err());
+        assertTrue(ConfirmStep.ran(tmp));
+    }
+
+    @Test
     void aDryRunShowsAUnifiedDiffAndChangesNothing() throws IOException {
         Path conf = tmp.resolve("app.conf");
         Files.writeString(conf, "a = 1\nb = 2\n");

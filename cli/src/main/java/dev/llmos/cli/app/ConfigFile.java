@@ -63,8 +63,7 @@ public record ConfigFile(Optional<Path> policyDir, Optional<Path> stateDir, Opti
             throw new BadInputException("config " + file + ": expected a json object");
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (var it = node.fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (var field : node.properties()) {
             if (!field.getValue().isTextual()) {
                 throw new BadInputException("config " + file + ": " + field.getKey() + " must be a string");
             }
