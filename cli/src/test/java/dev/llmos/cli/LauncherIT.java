@@ -56,7 +56,7 @@ class LauncherIT {
 
     @Test
     void llmshRunsNothingOfADeniedExamplePlan() throws Exception {
-        Run r = launch("llmsh", "run", "--yes", "examples/" + Examples.DENIED);
+        Run r = launch("llmsh", "run", "examples/" + Examples.DENIED);
         assertEquals(1, r.code(), r.err());
         assertEquals("denied: policy denied " + Examples.DENIED_ACTION + ", so nothing ran", RunCommandTest.lastLine(r.out()));
     }
