@@ -110,7 +110,9 @@ public final class StrictSchema {
                     .put("description", "actionplan: the actions in order; planonly: empty");
             actions.putObject("items").set("anyOf", kinds.deepCopy());
         }
-        closeObject(root, Set.of());
+        Set<String> all = new LinkedHashSet<>();
+        props.fieldNames().forEachRemaining(all::add);
+        closeObject(root, all);
         return root;
     }
 
