@@ -2,10 +2,10 @@ package dev.llmos.rules;
 
 import dev.llmos.engine.policy.PolicyProblem;
 import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.core.impl.RuleBaseFactory;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBaseConfiguration;
-import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
@@ -34,7 +34,7 @@ record CompiledPolicy(
 
     static CompiledPolicy of(String digest, Collection<KiePackage> packages, List<RuleInfo> rules,
                              List<PolicyProblem> warnings, boolean jitDisabled, ClassLoader classLoader) {
-        KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration(null, classLoader);
+        KieBaseConfiguration conf = RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader);
         if (jitDisabled) {
             // drools-mvel 10.2.0 throws NoSuchMethodError from jitted str[...] constraints (kie-drools #6711)
             conf.setOption(ConstraintJittingThresholdOption.get(-1));
