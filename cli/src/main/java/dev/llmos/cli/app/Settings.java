@@ -40,6 +40,11 @@ public record Settings(Optional<Path> policyDir, Path stateDir, Path auditLog, P
         return new Settings(policy.map(absolute), absolute.apply(state), absolute.apply(audit), absolute.apply(cache), configFile);
     }
 
+    /** the same settings with another policy directory ({@code policy check DIR}). */
+    public Settings withPolicy(Path dir) {
+        return new Settings(Optional.of(dir), stateDir, auditLog, cacheDir, configFile);
+    }
+
     /** the policy directory, or a bad-input error saying how to name one. */
     public Path policy() {
         return policyDir.orElseThrow(() -> new BadInputException("no policy directory: pass --policy DIR, set "

@@ -32,10 +32,7 @@ public final class PolicyCheckCommand implements Callable<Integer> {
         RootCommand root = (RootCommand) spec.root().userObject();
         Context context = root.context();
         Settings settings = Wiring.settings(root);
-        Path policyDir = dir != null
-                ? Wiring.policyDir(new Settings(java.util.Optional.of(context.env().cwd().resolve(dir).normalize()),
-                        settings.stateDir(), settings.auditLog(), settings.cacheDir(), settings.configFile()))
-                : Wiring.policyDir(settings);
+        Path policyDir = Wiring.policyDir(dir == null ? settings : settings.withPolicy(context.env().cwd().resolve(dir).normalize()));
         Policies.Report report = context.policies().check(policyDir, settings.cacheDir());
         for (PolicyProblem problem : report.problems()) {
             context.io().err().println(problem);

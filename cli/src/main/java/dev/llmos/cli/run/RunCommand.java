@@ -7,16 +7,17 @@ import dev.llmos.cli.app.Io;
 import dev.llmos.cli.app.RootCommand;
 import dev.llmos.cli.app.Settings;
 import dev.llmos.cli.app.Wiring;
+import dev.llmos.engine.exec.Approver;
 import dev.llmos.engine.exec.DecidedPlan;
 import dev.llmos.engine.exec.Pipeline;
 import dev.llmos.engine.exec.RunOutcome;
+import dev.llmos.engine.exec.RunStatus;
 import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.host.Requester;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.plan.Plan;
 import dev.llmos.engine.plan.PlanMode;
 import dev.llmos.engine.plan.PlanParser;
-import dev.llmos.engine.exec.Approver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -77,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
             outcome = pipeline.run(parsed, requester, Approver.NOBODY, true);
             if (!json) {
                 DecisionTable.print(io.out(), parsed, outcome.policyDigest(), outcome.actions());
-                if (outcome.status() == dev.llmos.engine.exec.RunStatus.DRY_RUN) {
+                if (outcome.status() == RunStatus.DRY_RUN) {
                     ResultView.previews(io.out(), outcome);
                 }
             }
@@ -90,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
             if (decided.anyDenied()) {
                 outcome = Denial.outcome(decided);
             } else {
-                Set<String> approved = new ConfirmPrompt(prompt(io), io.in(), human, whyNobody(io)).approve(decided);
+                Set<String> approved = new ConfirmPrompt(prompt(io), io.in(), human, whyNobody()).approve(decided);
                 outcome = pipeline.execute(decided, approved);
             }
             pipeline.audit(outcome, requester);
@@ -115,7 +116,7 @@ public final class RunCommand implements Callable<Integer> {
         return io.interactive() && !"-".equals(plan) ? ConfirmPrompt.Mode.ASK : ConfirmPrompt.Mode.NOBODY;
     }
 
-    private String whyNobody(Io io) {
+    private String whyNobody() {
         return "-".equals(plan) ? "stdin carried the plan, so nobody can answer" : "stdin is not a terminal";
     }
 
