@@ -1,0 +1,107 @@
+package dev.llmos.llm;
+
+import dev.llmos.llm.ModelConfigLoader.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ModelConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void nothingGivenMeansTheDefaults() {
+        ModelConfig config = ModelConfigLoader.load(Map.of(), Map.of(), Optional.empty());
+        assertEquals(new ModelConfig("http://127.0.0.1:8080/v1", "local", "LLMOS_API_KEY", 0.0, Duration.ofSeconds(120), 2, 8,
+                List.of(), "http://127.0.0.1:8080/v1/models", Duration.ofMinutes(5), Duration.ofSeconds(120), List.of(), 8000),
+                config);
+    }
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsTheFileWhichBeatsDefaults() throws IOException {
+        Path f = file("llm.json", """
+                {"base_url":"http://file:1/v1","model":"file-model","temperature":0.5,"max_steps":3,
+                 "launch":["llama-server","-m","/models/q.gguf","--port","8081"],"redact":["pin \\\\d{4}"]}""");
+        Map<String, String> env = Map.of("LLMOS_MODEL", "env-model", "LLMOS_BASE_URL", "http://env:2/v1",
+                "LLMOS_TIMEOUT_SEC", "30", "UNRELATED", "x");
+        Map<String, String> flags = Map.of("base_url", "http://flag:3/v1/");
+
+        assertEquals(new ModelConfig("http://flag:3/v1", "env-model", "LLMOS_API_KEY", 0.5, Duration.ofSeconds(30), 2, 3,
+                List.of("llama-server", "-m", "/models/q.gguf", "--port", "8081"), "http://flag:3/v1/models",
+                Duration.ofMinutes(5), Duration.ofSeconds(120), List.of("pin \\d{4}"), 8000),
+                ModelConfigLoader.load(flags, env, Optional.of(f)));
+    }
+
+    @Test
+    void propertiesFileSplitsTheLaunchCommandLikeAShell() throws IOException {
+        Path f = file("llm.properties", """
+                base_url=http://127.0.0.1:8081/v1
+                launch=llama-server -m "/models/my model.gguf" --jinja --port 8081
+                health_url=http://127.0.0.1:8081/health
+                warm_sec=600
+                """);
+        ModelConfig config = ModelConfigLoader.load(Map.of(), Map.of(), Optional.of(f));
+        assertEquals(List.of("llama-server", "-m", "/models/my model.gguf", "--jinja", "--port", "8081"), config.launch());
+        assertEquals("http://127.0.0.1:8081/health", config.healthUrl());
+        assertEquals(Duration.ofMinutes(10), config.warm());
+    }
+
+    @Test
+    void apiKeyIsReadFromTheNamedVariableWhenAsked() {
+        ModelConfig config = ModelConfigLoader.load(Map.of("api_key_env", "OPENAI_API_KEY"), Map.of(), Optional.empty());
+        assertEquals(Optional.of("sk-test"), config.apiKey(Map.of("OPENAI_API_KEY", "sk-test")));
+        assertEquals(Optional.empty(), config.apiKey(Map.of("OPENAI_API_KEY", " ")));
+        assertEquals(Optional.empty(), config.apiKey(Map.of()));
+    }
+
+    @Test
+    void anUnknownKeyInTheFileIsAnError() throws IOException {
+        Path f = file("llm.json", "{\"base_url\":\"http://x:1/v1\",\"modle\":\"typo\"}");
+        ConfigException e = assertThrows(ConfigException.class, () -> ModelConfigLoader.load(Map.of(), Map.of(), Optional.of(f)));
+        assertEquals("model config " + f + ": unknown key modle (known: api_key_env, base_url, health_url, launch,"
+                + " max_repairs, max_steps, model, redact, result_chars, start_timeout_sec, temperature, timeout_sec, warm_sec)",
+                e.getMessage());
+    }
+
+    @Test
+    void anApiKeyInTheFileIsRefused() throws IOException {
+        Path f = file("llm.properties", "api_key=sk-oops\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ModelConfigLoader.load(Map.of(), Map.of(), Optional.of(f)));
+        assertEquals("model config " + f + ": api_key does not belong in a file; put the key in an environment variable"
+                + " and name that variable with api_key_env", e.getMessage());
+    }
+
+    @Test
+    void outOfRangeValuesNameTheSetting() {
+        assertEquals("temperature must be between 0 and 2, got 3.0", assertThrows(ConfigException.class,
+                () -> ModelConfigLoader.load(Map.of("temperature", "3"), Map.of(), Optional.empty())).getMessage());
+        assertEquals("max_repairs must be a whole number, got two", assertThrows(ConfigException.class,
+                () -> ModelConfigLoader.load(Map.of(), Map.of("LLMOS_MAX_REPAIRS", "two"), Optional.empty())).getMessage());
+        assertEquals("base_url must be an http or https url, got ftp://x/v1", assertThrows(ConfigException.class,
+                () -> ModelConfigLoader.load(Map.of("base_url", "ftp://x/v1"), Map.of(), Optional.empty())).getMessage());
+    }
+
+    @Test
+    void anUnclosedQuoteInTheLaunchCommandIsAnError() {
+        assertEquals("launch command has an unclosed \" quote: llama-server -m \"/models/x", assertThrows(ConfigException.class,
+                () -> ModelConfigLoader.load(Map.of("launch", "llama-server -m \"/models/x"), Map.of(), Optional.empty()))
+                .getMessage());
+    }
+}
