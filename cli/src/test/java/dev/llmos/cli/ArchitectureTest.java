@@ -1,11 +1,9 @@
 package dev.llmos.cli;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.llmos.engine.plan.ActionHeader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,16 +78,9 @@ class ArchitectureTest {
         slices().matching("dev.llmos.(*)..").should().beFreeOfCycles().check(classes);
     }
 
-    /**
-     * one known exception: the spi's {@code ActionHandler.fact} takes {@code plan.ActionHeader}
-     * while {@code plan} parses through the spi. moving ActionHeader into spi (an engine change)
-     * would remove it; until then only that one edge is ignored, so any new cycle still fails.
-     */
     @Test
     void packagesHaveNoCycles() {
         slices().matching("dev.llmos.(**)").should().beFreeOfCycles()
-                .ignoreDependency(JavaClass.Predicates.resideInAPackage("dev.llmos.engine.spi"),
-                        JavaClass.Predicates.equivalentTo(ActionHeader.class))
                 .check(classes);
     }
 }

@@ -1,6 +1,6 @@
 package dev.llmos.llm;
 
-import dev.llmos.engine.plan.ActionHeader;
+import dev.llmos.engine.spi.ActionHeader;
 import dev.llmos.engine.registry.ActionRegistry;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;

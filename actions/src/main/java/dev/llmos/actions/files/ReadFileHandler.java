@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmos.engine.host.PathFacts;
 import dev.llmos.engine.json.Json;
-import dev.llmos.engine.plan.ActionHeader;
+import dev.llmos.engine.spi.ActionHeader;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
 import dev.llmos.engine.spi.ActionOutcome;

@@ -3,7 +3,7 @@ package dev.llmos.actions.files;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmos.actions.posix.Posix;
 import dev.llmos.engine.host.PathFacts;
-import dev.llmos.engine.plan.ActionHeader;
+import dev.llmos.engine.spi.ActionHeader;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
 import dev.llmos.engine.spi.ActionOutcome;

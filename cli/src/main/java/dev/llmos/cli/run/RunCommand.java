@@ -30,7 +30,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code llmsh run}: the embedded pipeline, with the caller's own privileges. */
@@ -88,13 +87,7 @@ public final class RunCommand implements Callable<Integer> {
             if (!json || (asking && prompt(io).equals(ConfirmPrompt.Mode.ASK))) {
                 DecisionTable.print(human, parsed, decided.policyDigest(), DecisionTable.rows(decided));
             }
-            if (decided.anyDenied()) {
-                outcome = Denial.outcome(decided);
-            } else {
-                Set<String> approved = new ConfirmPrompt(prompt(io), io.in(), human, whyNobody()).approve(decided);
-                outcome = pipeline.execute(decided, approved);
-            }
-            pipeline.audit(outcome, requester);
+            outcome = pipeline.run(decided, new ConfirmPrompt(prompt(io), io.in(), human, whyNobody())::approve, false);
             if (!json) {
                 io.out().println();
                 ResultView.results(io.out(), outcome);

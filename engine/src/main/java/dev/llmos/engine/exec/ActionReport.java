@@ -1,6 +1,6 @@
 package dev.llmos.engine.exec;
 
-import dev.llmos.engine.plan.Danger;
+import dev.llmos.engine.spi.Danger;
 import dev.llmos.engine.policy.Decision;
 
 /**

@@ -145,28 +145,41 @@ public final class Pipeline {
             audit(outcome, requester);
             return outcome;
         }
-        DecidedPlan decided = decide(plan, requester);
+        return run(decide(plan, requester), approver, dryRun);
+    }
+
+    /**
+     * runs the decisions a person was shown (not a second decision): denied plans run nothing,
+     * dry runs preview, otherwise the approver is asked about CONFIRM actions and the plan executes.
+     * audited once at the end.
+     */
+    public RunOutcome run(DecidedPlan decided, Approver approver, boolean dryRun) {
+        Plan plan = decided.plan();
         RunOutcome outcome;
         if (decided.anyDenied()) {
-            List<ActionReport> reports = plan.actions().stream().map(a -> {
-                Decision d = decided.decision(a.id());
-                ActionResult r = d.verdict() == Verdict.DENY
-                        ? ActionResult.of(ActionStatus.DENIED, "denied by " + d.rule() + ": " + d.reason())
-                        : ActionResult.of(ActionStatus.SKIPPED, "not run: the plan has denied actions");
-                return new ActionReport(a.id(), a.type(), a.header().reason(), a.header().danger(), d, r);
-            }).toList();
-            String first = reports.stream().filter(r -> r.result().status() == ActionStatus.DENIED).findFirst().map(ActionReport::id).orElse(null);
-            outcome = outcome(RunStatus.DENIED, plan, decided, requester, reports, first, List.of());
+            outcome = denied(decided);
         } else if (dryRun) {
-            outcome = outcome(RunStatus.DRY_RUN, plan, decided, requester, preview(decided), null, List.of());
+            outcome = outcome(RunStatus.DRY_RUN, plan, decided, decided.requester(), preview(decided), null, List.of());
         } else {
             Set<String> approved = decided.toConfirm().isEmpty() ? Set.of() : approver.approve(decided);
             outcome = execute(decided, approved);
-            audit(outcome, requester);
-            return outcome;
         }
-        audit(outcome, requester);
+        audit(outcome, decided.requester());
         return outcome;
+    }
+
+    /** the outcome of a plan with a deny: the denied actions and, skipped, all the others. */
+    public RunOutcome denied(DecidedPlan decided) {
+        List<ActionReport> reports = decided.plan().actions().stream().map(a -> {
+            Decision d = decided.decision(a.id());
+            ActionResult r = d.verdict() == Verdict.DENY
+                    ? ActionResult.of(ActionStatus.DENIED, "denied by " + d.rule() + ": " + d.reason())
+                    : ActionResult.of(ActionStatus.SKIPPED, "not run: the plan has denied actions");
+            return new ActionReport(a.id(), a.type(), a.header().reason(), a.header().danger(), d, r);
+        }).toList();
+        String first = reports.stream().filter(r -> r.result().status() == ActionStatus.DENIED).findFirst()
+                .map(ActionReport::id).orElse(null);
+        return outcome(RunStatus.DENIED, decided.plan(), decided, decided.requester(), reports, first, List.of());
     }
 
     /** executes a decided plan with the given approvals (not audited: callers audit the outcome). */

@@ -1,5 +1,7 @@
 package dev.llmos.engine.plan;
 
+import dev.llmos.engine.spi.ActionHeader;
+import dev.llmos.engine.spi.Danger;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -1,5 +1,6 @@
 package dev.llmos.engine.plan;
 
+import dev.llmos.engine.spi.ActionHeader;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

@@ -1,7 +1,6 @@
 package dev.llmos.engine.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.llmos.engine.plan.ActionHeader;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.llmos.engine.plan;
 
+import dev.llmos.engine.spi.ActionHeader;
+import dev.llmos.engine.spi.Danger;
 import dev.llmos.engine.registry.ActionRegistry;
 import dev.llmos.engine.schema.PlanError;
 import dev.llmos.engine.schema.PlanValidationException;

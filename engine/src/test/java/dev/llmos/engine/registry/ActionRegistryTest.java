@@ -2,7 +2,7 @@ package dev.llmos.engine.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmos.engine.json.Json;
-import dev.llmos.engine.plan.ActionHeader;
+import dev.llmos.engine.spi.ActionHeader;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
 import dev.llmos.engine.spi.ActionOutcome;

@@ -1,4 +1,4 @@
-package dev.llmos.engine.plan;
+package dev.llmos.engine.spi;
 
 /**
  * the fields every action carries, whatever its type.
