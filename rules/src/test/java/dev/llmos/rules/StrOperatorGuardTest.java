@@ -40,6 +40,27 @@ class StrOperatorGuardTest {
     }
 
     @Test
+    void aPolicyUsingStrOperatorsLoadedFromTheDiskCacheKeepsJittingOff(@TempDir Path cache) {
+        Policies.drl(dir, "files.drl", """
+                rule "etc needs a person" @id("etc")
+                when
+                    $a : Cmd(path str[startsWith] "/etc/")
+                then
+                    policy.confirm($a, "touches /etc");
+                end
+                """);
+        DroolsPolicy.load(dir, PolicyCache.isolated(cache));
+        PolicyCache fresh = PolicyCache.isolated(cache);
+        DroolsPolicy policy = DroolsPolicy.load(dir, fresh);
+        PolicyRequest etc = Policies.request(Cmd.of("a1", 0, "cat", "/etc/hosts"));
+        List<RuleOutput> expected = List.of(new RuleOutput.Match("a1", Verdict.CONFIRM, "etc", null, "touches /etc", null));
+        for (int i = 0; i < 500; i++) {
+            assertEquals(expected, policy.evaluate(etc));
+        }
+        assertEquals(List.of(1, true), List.of(fresh.diskLoads(), policy.compiled().jitDisabled()));
+    }
+
+    @Test
     void aPolicyUsingStrOperatorsGetsAWarningAtEachUse() {
         Policies.drl(dir, "files.drl", """
                 rule "etc" @id("etc")
