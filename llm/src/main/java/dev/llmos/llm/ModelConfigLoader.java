@@ -99,8 +99,7 @@ public final class ModelConfigLoader {
             throw new ConfigException("model config " + file + ": not valid json: " + e.getOriginalMessage(), e);
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        for (var it = node.fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (var field : node.properties()) {
             JsonNode value = field.getValue();
             if (value.isArray()) {
                 List<String> list = new ArrayList<>();

@@ -76,7 +76,7 @@ public final class Planner {
      * {@code max_steps} actionplans for one request, the model must give a planonly summary instead.
      */
     public Turn next(Conversation conversation, RunOutcome outcome) {
-        String json = Json.pretty(feedback(outcome));
+        String json = Json.write(feedback(outcome));
         if (conversation.actionPlans() >= config.maxSteps()) {
             conversation.add(Message.user(kernel.lastResults(json, config.maxSteps())));
             return new Turn.LimitReached(ask(conversation, Mode.PLANONLY), config.maxSteps());

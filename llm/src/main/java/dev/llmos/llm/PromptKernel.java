@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,8 +66,7 @@ public final class PromptKernel {
                     .append("): ").append(spec.summary()).append('\n');
             Set<String> required = new HashSet<>();
             spec.schema().path("required").forEach(r -> required.add(r.asText()));
-            for (Iterator<Map.Entry<String, JsonNode>> it = spec.schema().path("properties").fields(); it.hasNext(); ) {
-                var field = it.next();
+            for (Map.Entry<String, JsonNode> field : spec.schema().path("properties").properties()) {
                 sb.append("  - `").append(field.getKey()).append("` ").append(typeOf(field.getValue()));
                 if (required.contains(field.getKey())) {
                     sb.append(" (required)");

@@ -75,7 +75,7 @@ public final class Redactor {
         }
         if (node.isObject()) {
             ObjectNode out = ((ObjectNode) node).objectNode();
-            node.fields().forEachRemaining(f -> out.set(f.getKey(), redact(f.getValue())));
+            node.properties().forEach(f -> out.set(f.getKey(), redact(f.getValue())));
             return out;
         }
         if (node.isArray()) {

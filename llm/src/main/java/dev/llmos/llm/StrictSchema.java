@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -128,8 +127,7 @@ public final class StrictSchema {
                 .set("enum", F.arrayNode().add("none").add("low").add("medium").add("high"));
         Set<String> required = new LinkedHashSet<>(List.of("id", "type", "reason"));
         spec.schema().path("required").forEach(r -> required.add(r.asText()));
-        for (Iterator<Map.Entry<String, JsonNode>> it = spec.schema().path("properties").fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (Map.Entry<String, JsonNode> field : spec.schema().path("properties").properties()) {
             String where = spec.type() + "." + field.getKey();
             JsonNode source = field.getValue();
             Optional<ObjectNode> converted = isMap(source) ? Optional.of(entries(source, where))
@@ -198,8 +196,7 @@ public final class StrictSchema {
         if (t.equals("object") && s.path("properties").isObject()) {
             out.put("type", "object");
             ObjectNode props = out.putObject("properties");
-            for (Iterator<Map.Entry<String, JsonNode>> it = s.get("properties").fields(); it.hasNext(); ) {
-                var field = it.next();
+            for (Map.Entry<String, JsonNode> field : s.get("properties").properties()) {
                 convert(field.getValue(), where + "." + field.getKey()).ifPresent(c -> props.set(field.getKey(), c));
             }
             Set<String> required = new LinkedHashSet<>();
@@ -239,7 +236,7 @@ public final class StrictSchema {
         ObjectNode props = entry.putObject("properties");
         props.putObject("name").put("type", "string");
         props.set("value", convert(s.get("additionalProperties"), where + ".value")
-                .orElseGet(() -> (ObjectNode) F.objectNode().put("type", "string")));
+                .orElseGet(() -> F.objectNode().put("type", "string")));
         closeObject(entry, Set.of("name", "value"));
         ObjectNode out = F.objectNode();
         out.put("type", "array");
@@ -260,7 +257,7 @@ public final class StrictSchema {
     /** every property required, those not required by the source made nullable, nothing else allowed. */
     private static void closeObject(ObjectNode object, Set<String> required) {
         ArrayNode all = object.putArray("required");
-        object.get("properties").fields().forEachRemaining(field -> {
+        object.get("properties").properties().forEach(field -> {
             all.add(field.getKey());
             if (!required.contains(field.getKey())) {
                 nullable((ObjectNode) field.getValue());
@@ -297,7 +294,7 @@ public final class StrictSchema {
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
             List<String> nulls = new ArrayList<>();
-            object.fields().forEachRemaining(f -> {
+            object.properties().forEach(f -> {
                 if (f.getValue().isNull()) {
                     nulls.add(f.getKey());
                 } else {

@@ -1,2 +1,5 @@
-/** the planner (issue 5): prompt kernel, openai-compatible client, strict json-schema output, replay. */
+/**
+ * the planner (issue 5): a person's words become a validated plan through any openai-compatible
+ * server. {@link dev.llmos.llm.Planner} is the entry point; it only proposes, never executes.
+ */
 package dev.llmos.llm;

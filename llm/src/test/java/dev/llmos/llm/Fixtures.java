@@ -5,7 +5,7 @@ import dev.llmos.engine.exec.ActionResult;
 import dev.llmos.engine.exec.ActionStatus;
 import dev.llmos.engine.exec.RunOutcome;
 import dev.llmos.engine.exec.RunStatus;
-import dev.llmos.engine.plan.Danger;
+import dev.llmos.engine.spi.Danger;
 import dev.llmos.engine.plan.PlanParser;
 import dev.llmos.engine.policy.Decision;
 import dev.llmos.engine.policy.Verdict;

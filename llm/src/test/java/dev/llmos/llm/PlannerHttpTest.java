@@ -213,7 +213,7 @@ class PlannerHttpTest {
         assertEquals(new Turn.LimitReached(PARSER.parse(Fixtures.json(ANSWER.replace(",\"actions\":[]", ""))), 1), turn);
         assertEquals(planner.strictSchema().schema(Mode.PLANONLY),
                 server.request(1).body().at("/response_format/json_schema/schema"));
-        assertEquals(planner.kernel().lastResults(Json.pretty(planner.feedback(Fixtures.outcome("..."))), 1),
+        assertEquals(planner.kernel().lastResults(Json.write(planner.feedback(Fixtures.outcome("..."))), 1),
                 server.request(1).lastMessage());
     }
 

@@ -129,6 +129,11 @@ public final class ModelServer implements AutoCloseable {
     }
 
     private void start() {
+        String program = command.get(0);
+        if (!executable(program)) {
+            throw new ModelException("cannot start the model server: " + program + (program.contains("/")
+                    ? " is not an executable file" : " is not on PATH") + " (check the launch setting)");
+        }
         progress.report("starting model server: " + String.join(" ", command));
         long t0 = System.nanoTime();
         try {
@@ -137,8 +142,8 @@ public final class ModelServer implements AutoCloseable {
             process.getOutputStream().close();
         } catch (IOException e) {
             process = null;
-            throw new ModelException("cannot start the model server " + command.get(0) + ": " + e.getMessage()
-                    + " (check the launch setting)", e);
+            throw new ModelException("cannot start the model server " + program + ": "
+                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip() + " (check the launch setting)", e);
         }
         if (!hooked) {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -223,6 +228,24 @@ public final class ModelServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ModelException("interrupted while waiting for the model server", e);
         }
+    }
+
+    /** checked first: the jdk's own message for a missing program differs between versions. */
+    private static boolean executable(String program) {
+        if (program.contains("/")) {
+            return Files.isRegularFile(Path.of(program)) && Files.isExecutable(Path.of(program));
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(":")) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir).resolve(program);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String tail(Path log) {
