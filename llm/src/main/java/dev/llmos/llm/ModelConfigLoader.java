@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * resolves a {@link ModelConfig}: flags, then environment ({@code LLMOS_} + the key in upper case),
@@ -37,6 +38,27 @@ public final class ModelConfigLoader {
     public static final String ENV_CONFIG = "LLMOS_LLM_CONFIG";
 
     private ModelConfigLoader() {
+    }
+
+    /** the system-wide model config, read when nothing else names one. */
+    public static final Path SYSTEM_FILE = Path.of("/etc/llm-os/llm.json");
+
+    /**
+     * the model config file to read: the flag's, else {@code $LLMOS_LLM_CONFIG}, else the first of
+     * {@code $XDG_CONFIG_HOME/llm-os/llm.json} (or {@code ~/.config/llm-os/llm.json}) and
+     * {@link #SYSTEM_FILE} that exists. a file named by flag or variable must exist.
+     */
+    public static Optional<Path> locate(Path flag, Map<String, String> env, Path home) {
+        Path named = flag != null ? flag : Optional.ofNullable(env.get(ENV_CONFIG)).filter(v -> !v.isBlank()).map(Path::of).orElse(null);
+        if (named != null) {
+            if (!Files.isRegularFile(named)) {
+                throw new ConfigException("model config " + named + " does not exist");
+            }
+            return Optional.of(named);
+        }
+        Path xdg = Optional.ofNullable(env.get("XDG_CONFIG_HOME")).map(Path::of).filter(Path::isAbsolute)
+                .orElse(home.resolve(".config"));
+        return Stream.of(xdg.resolve("llm-os/llm.json"), SYSTEM_FILE).filter(Files::isRegularFile).findFirst();
     }
 
     /** the environment variable that sets {@code key}. */

@@ -69,24 +69,7 @@ public final class StrictSchema {
      * left alone for the engine to report.
      */
     public JsonNode normalize(JsonNode answer) {
-        if (!answer.isObject()) {
-            return answer;
-        }
-        ObjectNode plan = (ObjectNode) answer.deepCopy();
-        stripNulls(plan);
-        for (String list : List.of("steps", "actions")) {
-            if (plan.path(list).isArray() && plan.path(list).isEmpty()) {
-                plan.remove(list);
-            }
-        }
-        for (JsonNode action : plan.path("actions")) {
-            if (action.isObject()) {
-                for (String field : mapFields.getOrDefault(action.path("type").asText(), Set.of())) {
-                    toMap((ObjectNode) action, field);
-                }
-            }
-        }
-        return plan;
+        return StrictAnswer.normalize(answer, mapFields);
     }
 
     private ObjectNode root(Mode mode, ArrayNode kinds) {
@@ -288,38 +271,5 @@ public final class StrictSchema {
         LOG.warn("strict schema leaves out {}: {}", where, why);
         dropped.add(where + ": " + why);
         return Optional.empty();
-    }
-
-    private static void stripNulls(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode object = (ObjectNode) node;
-            List<String> nulls = new ArrayList<>();
-            object.properties().forEach(f -> {
-                if (f.getValue().isNull()) {
-                    nulls.add(f.getKey());
-                } else {
-                    stripNulls(f.getValue());
-                }
-            });
-            object.remove(nulls);
-        } else if (node.isArray()) {
-            node.forEach(StrictSchema::stripNulls);
-        }
-    }
-
-    /** entries back into an object; left as they are when they are not well-formed entries. */
-    private static void toMap(ObjectNode action, String field) {
-        JsonNode list = action.get(field);
-        if (list == null || !list.isArray()) {
-            return;
-        }
-        ObjectNode map = F.objectNode();
-        for (JsonNode e : list) {
-            if (!e.isObject() || !e.path("name").isTextual() || !e.has("value")) {
-                return;
-            }
-            map.set(e.get("name").asText(), e.get("value"));
-        }
-        action.set(field, map);
     }
 }

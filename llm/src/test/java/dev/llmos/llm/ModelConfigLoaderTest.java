@@ -99,6 +99,28 @@ class ModelConfigLoaderTest {
     }
 
     @Test
+    void theConfigFileIsTheFlagsElseTheVariablesElseTheUsersOwn() throws IOException {
+        Path flag = file("flag.json", "{}");
+        Path named = file("named.json", "{}");
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve(".config/llm-os"));
+        Path own = file("home/.config/llm-os/llm.json", "{}");
+        Map<String, String> env = Map.of("LLMOS_LLM_CONFIG", named.toString());
+
+        assertEquals(List.of(Optional.of(flag), Optional.of(named), Optional.of(own)), List.of(
+                ModelConfigLoader.locate(flag, env, home),
+                ModelConfigLoader.locate(null, env, home),
+                ModelConfigLoader.locate(null, Map.of(), home)));
+    }
+
+    @Test
+    void aNamedConfigFileThatIsMissingIsAnError() {
+        Path missing = dir.resolve("nope.json");
+        assertEquals("model config " + missing + " does not exist", assertThrows(ConfigException.class,
+                () -> ModelConfigLoader.locate(missing, Map.of(), dir)).getMessage());
+    }
+
+    @Test
     void anUnclosedQuoteInTheLaunchCommandIsAnError() {
         assertEquals("launch command has an unclosed \" quote: llama-server -m \"/models/x", assertThrows(ConfigException.class,
                 () -> ModelConfigLoader.load(Map.of("launch", "llama-server -m \"/models/x"), Map.of(), Optional.empty()))

@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -44,8 +45,9 @@ public final class ModelServer implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Thread shutdownHook;
 
-    private Process process;
-    private Path log;
+    /** read without the lock by the shutdown hook, so ctrl-c during a long start is not held up. */
+    private final AtomicReference<Process> current = new AtomicReference<>();
+    private volatile Path log;
     private ScheduledFuture<?> pendingStop;
     private int active;
     private boolean hooked;
@@ -72,12 +74,12 @@ public final class ModelServer implements AutoCloseable {
     /** starts the server unless it (or another one on the health url) is up; blocks until healthy. */
     public synchronized void ensureRunning() {
         cancelStop();
-        if (process != null && process.isAlive()) {
+        Process running = current.get();
+        if (running != null && running.isAlive()) {
             return;
         }
-        if (process != null) {
-            LOG.warn("model server (pid {}) exited with code {}; starting it again", process.pid(), process.exitValue());
-            process = null;
+        if (running != null && current.compareAndSet(running, null)) {
+            LOG.warn("model server (pid {}) exited with code {}; starting it again", running.pid(), running.exitValue());
         }
         if (healthy()) {
             LOG.debug("a model server already answers at {}; not starting one", health);
@@ -95,19 +97,20 @@ public final class ModelServer implements AutoCloseable {
     /** a request ended; the server stops after the warm window unless another one comes. */
     public synchronized void idle() {
         active = Math.max(0, active - 1);
-        if (active == 0 && process != null) {
+        if (active == 0 && current.get() != null && !timer.isShutdown()) {
             cancelStop();
             pendingStop = timer.schedule(this::stopIfIdle, warm.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     /** the server process this instance started, while it runs. */
-    public synchronized Optional<ProcessHandle> process() {
-        return process != null && process.isAlive() ? Optional.of(process.toHandle()) : Optional.empty();
+    public Optional<ProcessHandle> process() {
+        Process p = current.get();
+        return p != null && p.isAlive() ? Optional.of(p.toHandle()) : Optional.empty();
     }
 
     /** where the server's output goes, once it was started. */
-    public synchronized Optional<Path> log() {
+    public Optional<Path> log() {
         return Optional.ofNullable(log);
     }
 
@@ -138,10 +141,11 @@ public final class ModelServer implements AutoCloseable {
         long t0 = System.nanoTime();
         try {
             log = Files.createTempFile("llmos-model-server-", ".log");
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            process.getOutputStream().close();
+            Process started = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            current.set(started);
+            started.getOutputStream().close();
         } catch (IOException e) {
-            process = null;
+            stopNow();
             throw new ModelException("cannot start the model server " + program + ": "
                     + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip() + " (check the launch setting)", e);
         }
@@ -149,13 +153,14 @@ public final class ModelServer implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
             hooked = true;
         }
+        Process process = current.get();
         LOG.info("model server started (pid {}), log {}", process.pid(), log);
         long deadline = t0 + startTimeout.toNanos();
         long nextNote = t0 + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 int code = process.exitValue();
-                process = null;
+                current.compareAndSet(process, null);
                 throw new ModelException("the model server exited with code " + code + " before it was ready; its log "
                         + log + " ends with:\n" + tail(log));
             }
@@ -175,20 +180,18 @@ public final class ModelServer implements AutoCloseable {
     }
 
     private synchronized void stopIfIdle() {
-        if (active == 0 && process != null) {
+        if (active == 0 && current.get() != null) {
             progress.report("stopping the model server after " + warm.toSeconds() + " s without requests");
             stopNow();
         }
     }
 
     /** terminates the server and everything it started, then kills what is left after a grace period. */
-    private synchronized void stopNow() {
-        cancelStop();
-        if (process == null) {
+    private void stopNow() {
+        Process p = current.getAndSet(null);
+        if (p == null) {
             return;
         }
-        Process p = process;
-        process = null;
         List<ProcessHandle> tree = p.descendants().toList();
         LOG.info("stopping model server (pid {}, {} descendants)", p.pid(), tree.size());
         p.destroy();

@@ -19,9 +19,10 @@ public final class OnDemandModel implements ModelClient {
 
     @Override
     public String complete(List<Message> messages, ObjectNode schema) {
-        server.ensureRunning();
+        // busy first, so a warm-window stop cannot fall between the start and the request
         server.busy();
         try {
+            server.ensureRunning();
             return delegate.complete(messages, schema);
         } finally {
             server.idle();
