@@ -29,6 +29,15 @@ public final class Conversation {
         return actionPlans;
     }
 
+    public synchronized int size() {
+        return messages.size();
+    }
+
+    /** back to the first {@code size} messages, after a turn that got no valid answer. */
+    synchronized void truncate(int size) {
+        messages.subList(size, messages.size()).clear();
+    }
+
     synchronized void request(String text) {
         messages.add(Message.user(text));
         actionPlans = 0;

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * from a person's words to a validated plan. the model only proposes: every answer goes through the
@@ -67,8 +68,9 @@ public final class Planner {
      * @throws dev.llmos.llm.client.ModelException when the model could not be asked
      */
     public Plan plan(Conversation conversation, String prompt, Mode mode) {
+        int mark = conversation.size();
         conversation.request(kernel.request(prompt, mode));
-        return ask(conversation, mode);
+        return undoOnFailure(conversation, mark, () -> ask(conversation, mode));
     }
 
     /**
@@ -77,12 +79,14 @@ public final class Planner {
      */
     public Turn next(Conversation conversation, RunOutcome outcome) {
         String json = Json.write(feedback(outcome));
+        int mark = conversation.size();
         if (conversation.actionPlans() >= config.maxSteps()) {
             conversation.add(Message.user(kernel.lastResults(json, config.maxSteps())));
-            return new Turn.LimitReached(ask(conversation, Mode.PLANONLY), config.maxSteps());
+            Plan summary = undoOnFailure(conversation, mark, () -> ask(conversation, Mode.PLANONLY));
+            return new Turn.LimitReached(summary, config.maxSteps());
         }
         conversation.add(Message.user(kernel.results(json, conversation.actionPlans(), config.maxSteps())));
-        Plan plan = ask(conversation, Mode.AUTO);
+        Plan plan = undoOnFailure(conversation, mark, () -> ask(conversation, Mode.AUTO));
         return switch (plan.mode()) {
             case ACTIONPLAN -> new Turn.Act(plan);
             case PLANONLY -> new Turn.Answer(plan);
@@ -109,6 +113,19 @@ public final class Planner {
 
     public ModelConfig config() {
         return config;
+    }
+
+    /**
+     * a failed turn leaves no unanswered message behind: many chat templates refuse two user
+     * messages in a row, which would break every later turn of an interactive session.
+     */
+    private static Plan undoOnFailure(Conversation conversation, int mark, Supplier<Plan> turn) {
+        try {
+            return turn.get();
+        } catch (RuntimeException e) {
+            conversation.truncate(mark);
+            throw e;
+        }
     }
 
     private Plan ask(Conversation conversation, Mode mode) {

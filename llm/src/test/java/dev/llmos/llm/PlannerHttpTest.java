@@ -140,6 +140,20 @@ class PlannerHttpTest {
     }
 
     @Test
+    void aFailedRequestLeavesTheConversationAsItWas() {
+        server.answer("nope", "nope", "nope", DF_PLAN);
+        Planner planner = planner();
+        Conversation conversation = planner.conversation();
+        List<Message> before = conversation.messages();
+        assertThrows(PlannerException.class, () -> planner.plan(conversation, "check disk", Mode.AUTO));
+        assertEquals(before, conversation.messages());
+
+        planner.plan(conversation, "check disk", Mode.AUTO);
+        assertEquals(List.of(Message.Role.SYSTEM, Message.Role.USER, Message.Role.ASSISTANT),
+                conversation.messages().stream().map(Message::role).toList());
+    }
+
+    @Test
     void forcedPlanonlyNarrowsTheSchemaAndRefusesAnActionplan() {
         server.answer(DF_PLAN, ANSWER);
         Planner planner = planner();
