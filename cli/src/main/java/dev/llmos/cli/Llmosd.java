@@ -1,19 +1,70 @@
 package dev.llmos.cli;
 
-import dev.llmos.cli.app.ExitCodes;
+import dev.llmos.cli.app.Context;
+import dev.llmos.cli.app.DroolsPolicies;
+import dev.llmos.cli.app.Env;
+import dev.llmos.cli.app.ErrorHandler;
+import dev.llmos.cli.app.GlobalOptions;
+import dev.llmos.cli.app.Io;
+import dev.llmos.cli.app.RootCommand;
+import dev.llmos.cli.daemon.ServeCommand;
+import dev.llmos.engine.host.HostProbe;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/**
- * {@code llm-osd}: the daemon's entry point. the daemon itself (unix socket, peer credentials,
- * approvals, journal) is issue 3; until then this says so rather than pretending.
- */
-public final class Llmosd {
+import java.util.concurrent.Callable;
 
-    private Llmosd() {
+/** {@code llm-osd}: the root daemon. validates, decides, executes and audits plans sent on its socket. */
+@Command(name = "llm-osd", mixinStandardHelpOptions = true, versionProvider = Llmsh.Version.class,
+        subcommands = {ServeCommand.class},
+        description = {"llm-os root daemon: json-rpc 2.0 on a unix socket (docs/protocol.md).",
+                "it trusts the caller's socket credentials and the admin's policy, never the model."},
+        footer = {"", "Exit codes: 0 stopped cleanly (or idle), 2 bad configuration or a policy that does not compile."})
+public final class Llmosd implements Callable<Integer>, RootCommand {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions globals;
+
+    private final Context context;
+
+    public Llmosd(Context context) {
+        this.context = context;
     }
 
     public static void main(String[] args) {
-        System.err.println("llm-osd: not implemented yet: see issue 3 (the daemon).");
-        System.err.println("llm-osd: meanwhile, bin/llmsh run PLAN.json runs plans embedded, with your own privileges.");
-        System.exit(ExitCodes.BAD_INPUT);
+        Io io = Io.system();
+        boolean root = HostProbe.system().currentProcess().isRoot();
+        CommandLine cl = new CommandLine(new Llmosd(new Context(io, Env.system(root), new DroolsPolicies())));
+        ErrorHandler handler = new ErrorHandler("llm-osd");
+        cl.setOut(io.out());
+        cl.setErr(io.err());
+        cl.setExecutionExceptionHandler(handler);
+        cl.setParameterExceptionHandler(handler);
+        int code = cl.execute(args);
+        io.out().flush();
+        io.err().flush();
+        System.exit(code);
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand: try llm-osd serve, or llm-osd --help");
+    }
+
+    @Override
+    public GlobalOptions globals() {
+        return globals;
+    }
+
+    @Override
+    public Context context() {
+        return context;
     }
 }

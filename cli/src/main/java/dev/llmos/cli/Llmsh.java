@@ -7,10 +7,12 @@ import dev.llmos.cli.app.ErrorHandler;
 import dev.llmos.cli.app.GlobalOptions;
 import dev.llmos.cli.app.Io;
 import dev.llmos.cli.app.RootCommand;
+import dev.llmos.cli.audit.AuditCommand;
 import dev.llmos.cli.catalog.ActionsCommand;
 import dev.llmos.cli.catalog.SchemaCommand;
 import dev.llmos.cli.policy.PolicyCommand;
 import dev.llmos.cli.run.RunCommand;
+import dev.llmos.cli.status.StatusCommand;
 import dev.llmos.engine.host.HostProbe;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +25,8 @@ import java.util.concurrent.Callable;
 
 /** {@code llmsh}: runs plans through policy, checks policies, lists what plans may do. */
 @Command(name = "llmsh", mixinStandardHelpOptions = true, versionProvider = Llmsh.Version.class,
-        subcommands = {RunCommand.class, PolicyCommand.class, ActionsCommand.class, SchemaCommand.class},
+        subcommands = {RunCommand.class, StatusCommand.class, AuditCommand.class, PolicyCommand.class, ActionsCommand.class,
+                SchemaCommand.class},
         description = {"llm-os shell: a plan (json) is validated, decided by the admin's drools policy,",
                 "confirmed by you where policy asks, executed by deterministic code, and audited."},
         footer = {"", "Exit codes: 0 ok, 1 something was denied, not approved or failed, 2 bad input.",

@@ -79,6 +79,10 @@ final class Cli {
         Io io = new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e, interactive);
         Env environment = new Env(env, tmp.resolve("home"), true, Optional.of(ROOT), tmp.resolve("no-config.json"), tmp);
         List<String> all = new ArrayList<>(List.of("--state", state().toString(), "--cache", tmp.resolve("cache").toString()));
+        if (!env.containsKey("LLMOS_SOCKET") && !List.of(args).contains("--socket")) {
+            // never reach a daemon the developer happens to run; daemon tests name their own socket
+            all.add("--embedded");
+        }
         all.addAll(List.of(args));
         int code = Llmsh.commandLine(new Context(io, environment, new DroolsPolicies())).execute(all.toArray(String[]::new));
         o.flush();

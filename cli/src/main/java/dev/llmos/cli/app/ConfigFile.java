@@ -21,10 +21,31 @@ import java.util.Set;
  * an unknown key is an error, so a misspelt one is not silently ignored.
  */
 public record ConfigFile(Optional<Path> policyDir, Optional<Path> stateDir, Optional<Path> auditLog,
-                         Optional<Path> cacheDir) {
+                         Optional<Path> cacheDir, Map<String, String> values, Path dir) {
 
-    public static final ConfigFile EMPTY = new ConfigFile(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-    static final Set<String> KEYS = Set.of("policy_dir", "state_dir", "audit_log", "cache_dir");
+    public static final ConfigFile EMPTY = new ConfigFile(Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Map.of(), Path.of("/"));
+    /** the keys llmsh reads. */
+    static final Set<String> PATH_KEYS = Set.of("policy_dir", "state_dir", "audit_log", "cache_dir");
+    /** the keys of the daemon (and of llmsh's client side: socket). */
+    static final Set<String> DAEMON_KEYS = Set.of("socket", "socket_group", "allowed_users", "allowed_groups",
+            "admin_groups", "idle_exit_sec", "max_clients", "max_request_bytes", "read_timeout_ms");
+    static final Set<String> KEYS = java.util.stream.Stream.concat(PATH_KEYS.stream(), DAEMON_KEYS.stream())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    public ConfigFile {
+        values = Map.copyOf(values);
+    }
+
+    /** a value as written, if present and not blank. */
+    public Optional<String> value(String key) {
+        return Optional.ofNullable(values.get(key)).filter(v -> !v.isBlank());
+    }
+
+    /** a path value, relative to the config file's directory. */
+    public Optional<Path> path(String key) {
+        return value(key).map(v -> dir.resolve(v).normalize());
+    }
 
     public static ConfigFile read(Path file) {
         if (!Files.exists(file)) {
@@ -45,7 +66,7 @@ public record ConfigFile(Optional<Path> policyDir, Optional<Path> stateDir, Opti
         }
         Path dir = file.toAbsolutePath().getParent();
         return new ConfigFile(path(values, "policy_dir", dir), path(values, "state_dir", dir),
-                path(values, "audit_log", dir), path(values, "cache_dir", dir));
+                path(values, "audit_log", dir), path(values, "cache_dir", dir), values, dir);
     }
 
     private static boolean isJson(Path file, String text) {
@@ -64,10 +85,17 @@ public record ConfigFile(Optional<Path> policyDir, Optional<Path> stateDir, Opti
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (var field : node.properties()) {
-            if (!field.getValue().isTextual()) {
-                throw new BadInputException("config " + file + ": " + field.getKey() + " must be a string");
+            JsonNode v = field.getValue();
+            if (v.isArray()) {
+                // lists (allowed_groups, ...) may be json arrays of strings
+                java.util.List<String> items = new java.util.ArrayList<>();
+                v.forEach(item -> items.add(item.asText()));
+                out.put(field.getKey(), String.join(",", items));
+            } else if (v.isTextual() || v.isNumber()) {
+                out.put(field.getKey(), v.asText());
+            } else {
+                throw new BadInputException("config " + file + ": " + field.getKey() + " must be a string, number or list");
             }
-            out.put(field.getKey(), field.getValue().asText());
         }
         return out;
     }

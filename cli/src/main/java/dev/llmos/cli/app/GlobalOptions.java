@@ -34,9 +34,25 @@ public final class GlobalOptions {
                     + "default: $LLMOS_CONFIG, /etc/llm-os/config.json if present")
     Path config;
 
+    @Option(names = "--socket", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "llm-osd's socket; default: $LLMOS_SOCKET, config socket, /run/llm-osd/llm-osd.sock")
+    Path socket;
+
+    @Option(names = "--embedded", scope = ScopeType.INHERIT,
+            description = "run in this process with your own privileges even when llm-osd is reachable")
+    boolean embedded;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "log more to stderr (-v info, -vv debug)")
     boolean[] verbose = new boolean[0];
+
+    public Path socket() {
+        return socket;
+    }
+
+    public boolean embedded() {
+        return embedded;
+    }
 
     public int verbosity() {
         return verbose.length;

@@ -50,7 +50,7 @@ public final class Wiring {
         return dir;
     }
 
-    private static void createPrivate(Path dir) {
+    public static void createPrivate(Path dir) {
         if (Files.isDirectory(dir)) {
             return;
         }

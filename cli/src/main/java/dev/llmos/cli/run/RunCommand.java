@@ -2,12 +2,12 @@ package dev.llmos.cli.run;
 
 import dev.llmos.cli.app.BadInputException;
 import dev.llmos.cli.app.Context;
+import dev.llmos.cli.app.Daemons;
 import dev.llmos.cli.app.ExitCodes;
 import dev.llmos.cli.app.Io;
 import dev.llmos.cli.app.RootCommand;
 import dev.llmos.cli.app.Settings;
 import dev.llmos.cli.app.Wiring;
-import dev.llmos.engine.exec.Approver;
 import dev.llmos.engine.exec.DecidedPlan;
 import dev.llmos.engine.exec.Pipeline;
 import dev.llmos.engine.exec.RunOutcome;
@@ -30,6 +30,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code llmsh run}: the embedded pipeline, with the caller's own privileges. */
@@ -62,44 +63,51 @@ public final class RunCommand implements Callable<Integer> {
         Io io = context.io();
         Settings settings = Wiring.settings(root);
         String text = readPlan(io, context.env().cwd());
-        Pipeline pipeline = Wiring.pipeline(settings, context);
-        Requester requester = HostProbe.system().currentProcess();
-        Plan parsed = pipeline.parse(text, requester);
         PrintWriter human = json ? io.err() : io.out();
-
-        RunOutcome outcome;
-        if (parsed.mode() == PlanMode.PLANONLY) {
-            outcome = pipeline.run(parsed, requester, Approver.NOBODY, false);
-            if (!json) {
-                ResultView.planOnly(io.out(), outcome);
+        try (Backend backend = backend(root, settings, context, io)) {
+            Plan parsed = backend.parse(text);
+            if (backend instanceof DaemonBackend) {
+                human.println("(" + backend.where() + ")");
             }
-        } else if (dryRun) {
-            outcome = pipeline.run(parsed, requester, Approver.NOBODY, true);
-            if (!json) {
-                DecisionTable.print(io.out(), parsed, outcome.policyDigest(), outcome.actions());
-                if (outcome.status() == RunStatus.DRY_RUN) {
+            RunOutcome outcome;
+            if (parsed.mode() == PlanMode.PLANONLY) {
+                outcome = backend.planOnly(parsed);
+                if (!json) {
+                    ResultView.planOnly(io.out(), outcome);
+                }
+            } else {
+                DecidedPlan decided = backend.decide(parsed);
+                boolean asking = !dryRun && !decided.anyDenied() && !decided.toConfirm().isEmpty();
+                if (!json || (asking && prompt(io).equals(ConfirmPrompt.Mode.ASK))) {
+                    DecisionTable.print(human, parsed, decided.policyDigest(), DecisionTable.rows(decided));
+                }
+                outcome = backend.run(decided, new ConfirmPrompt(prompt(io), io.in(), human, whyNobody())::approve, dryRun);
+                if (!json && outcome.status() == RunStatus.DRY_RUN) {
                     ResultView.previews(io.out(), outcome);
+                } else if (!json && !dryRun) {
+                    io.out().println();
+                    ResultView.results(io.out(), outcome);
                 }
             }
-        } else {
-            DecidedPlan decided = pipeline.decide(parsed, requester);
-            boolean asking = !decided.anyDenied() && !decided.toConfirm().isEmpty();
-            if (!json || (asking && prompt(io).equals(ConfirmPrompt.Mode.ASK))) {
-                DecisionTable.print(human, parsed, decided.policyDigest(), DecisionTable.rows(decided));
-            }
-            outcome = pipeline.run(decided, new ConfirmPrompt(prompt(io), io.in(), human, whyNobody())::approve, false);
-            if (!json) {
+            if (json) {
+                io.out().println(Json.pretty(outcome));
+            } else {
                 io.out().println();
-                ResultView.results(io.out(), outcome);
+                io.out().println(ResultView.summary(outcome));
             }
+            return ExitCodes.of(outcome.status());
         }
-        if (json) {
-            io.out().println(Json.pretty(outcome));
-        } else {
-            io.out().println();
-            io.out().println(ResultView.summary(outcome));
+    }
+
+    /** llm-osd when it answers on its socket (and --embedded was not given), else this process. */
+    private static Backend backend(RootCommand root, Settings settings, Context context, Io io) {
+        Optional<Path> socket = Daemons.reachable(root, settings, io.err());
+        if (socket.isPresent()) {
+            return new DaemonBackend(socket.get(), new PlanParser(Wiring.registry()));
         }
-        return ExitCodes.of(outcome.status());
+        Pipeline pipeline = Wiring.pipeline(settings, context);
+        Requester requester = HostProbe.system().currentProcess();
+        return new EmbeddedBackend(pipeline, requester);
     }
 
     private ConfirmPrompt.Mode prompt(Io io) {

@@ -70,7 +70,7 @@ class SettingsTest {
         Files.writeString(config, "{\"policy_directory\": \"/p\"}");
         BadInputException e = assertThrows(BadInputException.class,
                 () -> Settings.resolve(new Settings.Flags(null, null, null, null, config), env(true, Map.of())));
-        assertEquals("config " + config + ": unknown key policy_directory (known: audit_log, cache_dir, policy_dir, state_dir)",
+        assertEquals("config " + config + ": unknown key policy_directory (known: admin_groups, allowed_groups, allowed_users, audit_log, cache_dir, idle_exit_sec, max_clients, max_request_bytes, policy_dir, read_timeout_ms, socket, socket_group, state_dir)",
                 e.getMessage());
     }
 

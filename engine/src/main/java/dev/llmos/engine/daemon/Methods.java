@@ -57,12 +57,13 @@ final class Methods {
             case "plan.submit" -> submit(params, who);
             case "plan.approve" -> approve(params, who);
             case "plan.execute" -> execute(params, who);
+            case "plan.preview" -> preview(params, who);
             case "plan.status" -> status(params, who);
             case "actions.list" -> actions();
             case "policy.reload" -> reload(who);
             case "audit.tail" -> tail(params, who);
             default -> throw new RpcException(RpcError.METHOD_NOT_FOUND, "unknown method " + method
-                    + " (known: plan.submit, plan.approve, plan.execute, plan.status, actions.list, policy.reload, audit.tail)");
+                    + " (known: plan.submit, plan.approve, plan.execute, plan.preview, plan.status, actions.list, policy.reload, audit.tail)");
         };
     }
 
@@ -175,14 +176,23 @@ final class Methods {
         try (Journal.Writer w = journal.begin(e.id, now, approved)) {
             outcome = p.execute(now, approved, w);
             w.end(outcome.status());
-        } finally {
-            if (e.outcome == null) {
-                e.state = "failed";
-            }
+        } catch (RuntimeException ex) {
+            e.state = "failed";
+            throw ex;
         }
         e.outcome = outcome;
         e.state = outcome.status().wire();
         p.audit(outcome, e.decided.requester());
+        ObjectNode result = (ObjectNode) Json.tree(outcome);
+        result.put("plan_id", e.id);
+        return result;
+    }
+
+    /** a dry run of a submitted plan: decided again and previewed, nothing executed. */
+    private JsonNode preview(JsonNode params, Requester who) {
+        PlanStore.Entry e = plans.get(params.path("plan_id").asText(null), who.uid());
+        Pipeline p = pipeline.get();
+        RunOutcome outcome = p.run(p.decide(e.decided.plan(), e.decided.requester()), dev.llmos.engine.exec.Approver.NOBODY, true);
         ObjectNode result = (ObjectNode) Json.tree(outcome);
         result.put("plan_id", e.id);
         return result;

@@ -141,7 +141,7 @@ public final class Pipeline {
     /** the whole pipeline for one plan, audited once at the end whatever happened. */
     public RunOutcome run(Plan plan, Requester requester, Approver approver, boolean dryRun) {
         if (plan.mode() == PlanMode.PLANONLY) {
-            RunOutcome outcome = outcome(RunStatus.PLANONLY, plan, null, requester, List.of(), null, List.of());
+            RunOutcome outcome = outcome(RunStatus.PLANONLY, plan, policy.digest(), requester, List.of(), null, List.of());
             audit(outcome, requester);
             return outcome;
         }
@@ -159,7 +159,7 @@ public final class Pipeline {
         if (decided.anyDenied()) {
             outcome = denied(decided);
         } else if (dryRun) {
-            outcome = outcome(RunStatus.DRY_RUN, plan, decided, decided.requester(), preview(decided), null, List.of());
+            outcome = outcome(RunStatus.DRY_RUN, plan, decided.policyDigest(), decided.requester(), preview(decided), null, List.of());
         } else {
             Set<String> approved = decided.toConfirm().isEmpty() ? Set.of() : approver.approve(decided);
             outcome = execute(decided, approved);
@@ -169,7 +169,7 @@ public final class Pipeline {
     }
 
     /** the outcome of a plan with a deny: the denied actions and, skipped, all the others. */
-    public RunOutcome denied(DecidedPlan decided) {
+    public static RunOutcome denied(DecidedPlan decided) {
         List<ActionReport> reports = decided.plan().actions().stream().map(a -> {
             Decision d = decided.decision(a.id());
             ActionResult r = d.verdict() == Verdict.DENY
@@ -179,7 +179,7 @@ public final class Pipeline {
         }).toList();
         String first = reports.stream().filter(r -> r.result().status() == ActionStatus.DENIED).findFirst()
                 .map(ActionReport::id).orElse(null);
-        return outcome(RunStatus.DENIED, decided.plan(), decided, decided.requester(), reports, first, List.of());
+        return outcome(RunStatus.DENIED, decided.plan(), decided.policyDigest(), decided.requester(), reports, first, List.of());
     }
 
     /** executes a decided plan with the given approvals (not audited: callers audit the outcome). */
@@ -193,7 +193,8 @@ public final class Pipeline {
             throw new IllegalStateException("a plan with denied actions is never executed");
         }
         Executor.Result result = executor.execute(decided, approved, listener);
-        return outcome(result.status(), decided.plan(), decided, decided.requester(), result.reports(), result.stoppedAt(), result.recovery());
+        return outcome(result.status(), decided.plan(), decided.policyDigest(), decided.requester(), result.reports(),
+                result.stoppedAt(), result.recovery());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -214,10 +215,10 @@ public final class Pipeline {
         return reports;
     }
 
-    private RunOutcome outcome(RunStatus status, Plan plan, DecidedPlan decided, Requester requester,
-                               List<ActionReport> reports, String failed, List<RecoveryReport> recovery) {
-        return new RunOutcome(status, plan.goal(), plan.mode().wire(), plan.digest(),
-                decided == null ? policy.digest() : decided.policyDigest(), requester.user(), plan.steps(), reports, failed, recovery);
+    private static RunOutcome outcome(RunStatus status, Plan plan, String policyDigest, Requester requester,
+                                      List<ActionReport> reports, String failed, List<RecoveryReport> recovery) {
+        return new RunOutcome(status, plan.goal(), plan.mode().wire(), plan.digest(), policyDigest, requester.user(),
+                plan.steps(), reports, failed, recovery);
     }
 
     /** one audit line per run: who, which plan, which policy, every decision with its rule, every result. */

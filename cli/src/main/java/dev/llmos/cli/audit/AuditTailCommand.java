@@ -1,0 +1,104 @@
+package dev.llmos.cli.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.llmos.cli.app.BadInputException;
+import dev.llmos.cli.app.Daemons;
+import dev.llmos.cli.app.ExitCodes;
+import dev.llmos.cli.app.Io;
+import dev.llmos.cli.app.RootCommand;
+import dev.llmos.cli.app.Settings;
+import dev.llmos.cli.app.Wiring;
+import dev.llmos.engine.json.Json;
+import dev.llmos.engine.rpc.DaemonClient;
+import dev.llmos.engine.rpc.RpcException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code llmsh audit tail}: the newest entries, one readable line each (from llm-osd, or a log file). */
+@Command(name = "tail", mixinStandardHelpOptions = true, description = "show the newest audit entries readably")
+public final class AuditTailCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-n", "--lines"}, paramLabel = "N", description = "how many entries (default 20)")
+    int lines = 20;
+
+    @Option(names = "--log", paramLabel = "FILE", description = "read this file instead of asking llm-osd")
+    Path log;
+
+    @Option(names = "--json", description = "print the entries as json lines")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        RootCommand root = (RootCommand) spec.root().userObject();
+        Io io = root.context().io();
+        Settings settings = Wiring.settings(root);
+        ArrayNode entries = Json.mapper().createArrayNode();
+        Optional<Path> socket = log == null ? Daemons.reachable(root, settings, io.err()) : Optional.empty();
+        if (socket.isPresent()) {
+            try (DaemonClient client = DaemonClient.connect(socket.get())) {
+                client.call("audit.tail", Json.mapper().createObjectNode().put("lines", lines)).path("entries").forEach(entries::add);
+            } catch (IOException | RpcException e) {
+                throw new BadInputException("llm-osd: " + e.getMessage());
+            }
+        } else {
+            Path file = log == null ? settings.auditLog() : root.context().env().cwd().resolve(log);
+            List<String> all;
+            try {
+                all = Files.exists(file) ? Files.readAllLines(file) : List.of();
+            } catch (IOException e) {
+                throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+            for (String line : all.subList(Math.max(0, all.size() - lines), all.size())) {
+                try {
+                    entries.add(Json.mapper().readTree(line));
+                } catch (IOException damaged) {
+                    entries.add(Json.mapper().createObjectNode().put("event", "(damaged line: run llmsh audit verify)"));
+                }
+            }
+        }
+        for (JsonNode e : entries) {
+            io.out().println(json ? Json.write(e) : line(e));
+        }
+        return ExitCodes.OK;
+    }
+
+    static String line(JsonNode e) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(e.path("seq").asText("?")).append("  ").append(e.path("time").asText("")).append("  ")
+                .append(e.path("event").asText()).append("  ").append(e.path("user").asText("-"));
+        if (e.has("status")) {
+            sb.append("  ").append(e.path("status").asText());
+        }
+        if (e.has("plan_id")) {
+            sb.append("  ").append(e.path("plan_id").asText());
+        }
+        if (e.has("plan_digest")) {
+            sb.append("  plan ").append(e.path("plan_digest").asText().substring(0, Math.min(12, e.path("plan_digest").asText().length())));
+        }
+        if (e.has("goal")) {
+            sb.append("  \"").append(e.path("goal").asText()).append('"');
+        }
+        for (JsonNode a : e.path("actions")) {
+            sb.append("\n      ").append(a.path("id").asText()).append(' ').append(a.path("type").asText(""))
+                    .append(' ').append(a.path("decision").asText()).append(" (").append(a.path("rule").asText()).append(")");
+            if (a.has("status")) {
+                sb.append(" -> ").append(a.path("status").asText());
+            }
+        }
+        return sb.toString();
+    }
+
+}

@@ -1,0 +1,160 @@
+package dev.llmos.cli.daemon;
+
+import dev.llmos.cli.app.BadInputException;
+import dev.llmos.cli.app.ConfigFile;
+import dev.llmos.cli.app.Daemons;
+import dev.llmos.cli.app.RootCommand;
+import dev.llmos.cli.app.Settings;
+import dev.llmos.cli.app.Wiring;
+import dev.llmos.engine.daemon.Daemon;
+import dev.llmos.engine.daemon.DaemonConfig;
+import dev.llmos.engine.daemon.PeerCredentials;
+import dev.llmos.engine.daemon.SocketSetup;
+import dev.llmos.engine.host.HostProbe;
+import dev.llmos.engine.spi.Limits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code llm-osd serve}: listens (or takes systemd's socket) and serves until stopped or idle. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "serve json-rpc on the unix socket until stopped, or until the idle window passes")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--socket-group", paramLabel = "GROUP",
+            description = "group owning the socket (mode 0660); default: config socket_group, else llmos if it exists")
+    String socketGroup;
+
+    @Option(names = "--inherited", description = "use the listening socket on fd 0 (systemd StandardInput=socket)")
+    boolean inherited;
+
+    @Option(names = "--idle-exit", paramLabel = "SEC", description = "exit after SEC seconds with no client and no running plan; 0 = never (default)")
+    Integer idleExit;
+
+    @Option(names = "--read-timeout", paramLabel = "MS", description = "longest a client may take to send one request (default 10000)")
+    Integer readTimeoutMs;
+
+    @Option(names = "--max-clients", paramLabel = "N", description = "clients served at once (default 64)")
+    Integer maxClients;
+
+    @Option(names = "--max-request", paramLabel = "BYTES", description = "largest request line (default 1048576)")
+    Integer maxRequest;
+
+    @Option(names = "--allow-user", paramLabel = "USER", description = "a user who may connect (besides root); repeatable")
+    List<String> allowUsers;
+
+    @Option(names = "--allow-group", paramLabel = "GROUP", description = "members may connect; repeatable (default: llmos)")
+    List<String> allowGroups;
+
+    @Option(names = "--admin-group", paramLabel = "GROUP", description = "members may reload policy and read all audit entries; repeatable")
+    List<String> adminGroups;
+
+    @Override
+    public Integer call() throws IOException {
+        RootCommand root = (RootCommand) spec.root().userObject();
+        Settings settings = daemonSettings(root);
+        ConfigFile config = settings.configFile().map(ConfigFile::read).orElse(ConfigFile.EMPTY);
+        DaemonConfig daemonConfig = new DaemonConfig(
+                Daemons.socket(root, settings),
+                Optional.ofNullable(socketGroup).or(() -> config.value("socket_group")).orElse(defaultGroup()),
+                settings.stateDir(), Wiring.policyDir(settings), settings.auditLog(),
+                settings.protectedRoots(),
+                set(allowUsers, config, "allowed_users", Set.of()),
+                set(allowGroups, config, "allowed_groups", Set.of("llmos")),
+                set(adminGroups, config, "admin_groups", Set.of()),
+                number(maxRequest, config, "max_request_bytes", DaemonConfig.DEFAULT_MAX_REQUEST),
+                Duration.ofMillis(number(readTimeoutMs, config, "read_timeout_ms", 10_000)),
+                Duration.ofMinutes(15),
+                number(maxClients, config, "max_clients", 64),
+                Duration.ofSeconds(number(idleExit, config, "idle_exit_sec", 0)),
+                Duration.ofMinutes(5),
+                Limits.DEFAULT);
+        Wiring.createPrivate(daemonConfig.stateDir());
+        HostProbe probe = HostProbe.system();
+        Path cache = settings.cacheDir();
+        try (Daemon daemon = new Daemon(daemonConfig, dir -> root.context().policies().load(dir, cache),
+                Wiring.registry(), probe.host(), PeerCredentials.jdk(probe), Clock.systemUTC())) {
+            ServerSocketChannel server = inherited ? inheritedSocket() : SocketSetup.bind(daemonConfig.socket(), daemonConfig.socketGroup());
+            Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "llm-osd-shutdown"));
+            root.context().io().err().println("llm-osd: serving on " + server.getLocalAddress() + ", policy "
+                    + daemon.policyDigest().substring(0, 12) + ", state " + daemonConfig.stateDir());
+            root.context().io().err().flush();
+            String why = daemon.serve(server);
+            root.context().io().err().println("llm-osd: stopped (" + why + ")");
+            return 0;
+        }
+    }
+
+    /** the llmsh settings, but with the daemon's own state default (/var/lib/llm-osd). */
+    private static Settings daemonSettings(RootCommand root) {
+        Settings s = Wiring.settings(root);
+        boolean stateGiven = root.globals().flags().state() != null
+                || root.context().env().var(Settings.ENV_STATE).isPresent()
+                || s.configFile().map(ConfigFile::read).flatMap(ConfigFile::stateDir).isPresent();
+        if (stateGiven || !root.context().env().root()) {
+            return s;
+        }
+        Path state = DaemonConfig.DEFAULT_STATE;
+        boolean auditGiven = root.globals().flags().audit() != null || root.context().env().var(Settings.ENV_AUDIT).isPresent()
+                || s.configFile().map(ConfigFile::read).flatMap(ConfigFile::auditLog).isPresent();
+        return new Settings(s.policyDir(), state, auditGiven ? s.auditLog() : state.resolve("audit.jsonl"), s.cacheDir(), s.configFile());
+    }
+
+    private static ServerSocketChannel inheritedSocket() throws IOException {
+        Channel channel = System.inheritedChannel();
+        if (channel instanceof ServerSocketChannel server && server.getLocalAddress() instanceof UnixDomainSocketAddress) {
+            return server;
+        }
+        throw new BadInputException("--inherited: fd 0 is not a listening unix socket (systemd: StandardInput=socket, Accept=no)");
+    }
+
+    private static String defaultGroup() {
+        try {
+            java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByGroupName("llmos");
+            return "llmos";
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Set<String> set(List<String> flag, ConfigFile config, String key, Set<String> fallback) {
+        if (flag != null && !flag.isEmpty()) {
+            return new LinkedHashSet<>(flag);
+        }
+        return config.value(key).<Set<String>>map(v -> new LinkedHashSet<>(Arrays.stream(v.split(","))
+                .map(String::trim).filter(x -> !x.isEmpty()).toList())).orElse(fallback);
+    }
+
+    private static int number(Integer flag, ConfigFile config, String key, int fallback) {
+        if (flag != null) {
+            return flag;
+        }
+        String v = config.value(key).orElse(null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new BadInputException("config " + key + ": not a number: " + v);
+        }
+    }
+}

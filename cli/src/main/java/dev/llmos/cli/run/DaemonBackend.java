@@ -1,0 +1,157 @@
+package dev.llmos.cli.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmos.cli.app.BadInputException;
+import dev.llmos.engine.exec.ActionReport;
+import dev.llmos.engine.exec.Approver;
+import dev.llmos.engine.exec.DecidedPlan;
+import dev.llmos.engine.exec.Pipeline;
+import dev.llmos.engine.exec.RunOutcome;
+import dev.llmos.engine.host.HostProbe;
+import dev.llmos.engine.host.Requester;
+import dev.llmos.engine.json.Json;
+import dev.llmos.engine.plan.Plan;
+import dev.llmos.engine.plan.PlanParser;
+import dev.llmos.engine.policy.Decision;
+import dev.llmos.engine.rpc.DaemonClient;
+import dev.llmos.engine.rpc.RpcError;
+import dev.llmos.engine.rpc.RpcException;
+import dev.llmos.engine.schema.PlanError;
+import dev.llmos.engine.schema.PlanValidationException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * llm-osd decides and runs; this side shows and asks. the approval names the digest the daemon
+ * returned with the decisions shown, so the daemon runs exactly what the person approved.
+ */
+final class DaemonBackend implements Backend {
+
+    private final Path socket;
+    private final DaemonClient client;
+    private final PlanParser parser;
+    private final Requester me;
+    private String planId;
+    private String digest;
+
+    DaemonBackend(Path socket, PlanParser parser) {
+        this.socket = socket;
+        this.parser = parser;
+        this.me = HostProbe.system().currentProcess();
+        try {
+            this.client = DaemonClient.connect(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Plan parse(String text) {
+        // checked here too, for the same errors before any round trip; the daemon checks again
+        return parser.parse(text);
+    }
+
+    @Override
+    public RunOutcome planOnly(Plan plan) {
+        JsonNode result = call("plan.submit", submitParams(plan));
+        return read(result, RunOutcome.class);
+    }
+
+    @Override
+    public DecidedPlan decide(Plan plan) {
+        JsonNode result = call("plan.submit", submitParams(plan));
+        planId = result.path("plan_id").asText();
+        digest = result.path("digest").asText();
+        Map<String, Decision> decisions = new LinkedHashMap<>();
+        for (JsonNode action : result.path("actions")) {
+            ActionReport report = read(action, ActionReport.class);
+            decisions.put(report.id(), report.decision());
+        }
+        return new DecidedPlan(plan, decisions, List.of(), result.path("policy_digest").asText(), me, HostProbe.system().host());
+    }
+
+    @Override
+    public RunOutcome run(DecidedPlan decided, Approver approver, boolean dryRun) {
+        if (decided.anyDenied()) {
+            // the daemon audited the submission with its decisions; nothing more to ask it
+            return Pipeline.denied(decided);
+        }
+        if (dryRun) {
+            return read(call("plan.preview", params("plan_id", planId)), RunOutcome.class);
+        }
+        ObjectNode execute = params("plan_id", planId);
+        if (!decided.toConfirm().isEmpty()) {
+            // an approval is always sent, even of nothing: the daemon then runs up to the first
+            // step that needs one, as embedded mode does, and no plan runs by default
+            Set<String> approved = approver.approve(decided);
+            ObjectNode approve = params("plan_id", planId);
+            approve.put("digest", digest);
+            approved.forEach(approve.putArray("approve")::add);
+            if (approved.isEmpty()) {
+                approve.putArray("approve");
+            }
+            execute.put("approval", call("plan.approve", approve).path("approval").asText());
+        }
+        return read(call("plan.execute", execute), RunOutcome.class);
+    }
+
+    @Override
+    public String where() {
+        return "via llm-osd at " + socket;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // the connection is going away either way
+        }
+    }
+
+    private ObjectNode submitParams(Plan plan) {
+        ObjectNode p = Json.mapper().createObjectNode();
+        p.set("plan", plan.json());
+        return p;
+    }
+
+    private static ObjectNode params(String key, String value) {
+        return Json.mapper().createObjectNode().put(key, value);
+    }
+
+    private JsonNode call(String method, JsonNode params) {
+        try {
+            return client.call(method, params);
+        } catch (RpcException e) {
+            if (e.error().code() == RpcError.PLAN_INVALID && e.error().data() != null) {
+                List<PlanError> errors = new ArrayList<>();
+                e.error().data().forEach(err -> errors.add(new PlanError(err.path("pointer").asText(), err.path("message").asText())));
+                throw new PlanValidationException(errors);
+            }
+            throw new BadInputException("llm-osd: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("llm-osd at " + socket + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T read(JsonNode node, Class<T> type) {
+        try {
+            if (node instanceof ObjectNode o && type == RunOutcome.class) {
+                // the daemon adds the plan id beside the outcome
+                node = o.deepCopy().without("plan_id");
+            }
+            return Json.mapper().treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("llm-osd answered in an unexpected shape: " + e.getOriginalMessage(), e);
+        }
+    }
+}
