@@ -54,6 +54,10 @@ class DaemonProcessTest {
         }
     }
 
+    static ObjectNode submitTo(String plan) throws Exception {
+        return submit(plan);
+    }
+
     static ObjectNode submit(String plan) throws Exception {
         ObjectNode p = Json.mapper().createObjectNode();
         p.set("plan", Json.mapper().readTree(plan));

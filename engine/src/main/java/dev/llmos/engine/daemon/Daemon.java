@@ -48,6 +48,8 @@ public final class Daemon implements AutoCloseable {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watchdog;
     private volatile ServerSocketChannel server;
+    private volatile boolean stopping;
+    private volatile java.nio.channels.Selector selector;
     private volatile long lastActivityNanos = System.nanoTime();
     private volatile String exitReason = "closed";
 
@@ -96,28 +98,48 @@ public final class Daemon implements AutoCloseable {
         this.server = listening;
         long readNanos = config.readTimeout().toNanos();
         long idleNanos = config.connectionIdleTimeout().toNanos();
-        watchdog.scheduleWithFixedDelay(() -> {
-            long now = System.nanoTime();
-            connections.removeIf(c -> c.overdue(now, readNanos, idleNanos));
-            if (!config.idleExit().isZero() && connections.isEmpty() && !plans.anyRunning()
-                    && now - lastActivityNanos > config.idleExit().toNanos()) {
-                exitReason = "idle";
-                closeServer();
+        // accept through a selector, so stopping when idle leaves the listening socket open: closing an
+        // inherited (systemd) socket makes the jdk close stdout and stderr, and the last words with them
+        listening.configureBlocking(false);
+        try (java.nio.channels.Selector sel = java.nio.channels.Selector.open()) {
+            this.selector = sel;
+            listening.register(sel, java.nio.channels.SelectionKey.OP_ACCEPT);
+            watchdog.scheduleWithFixedDelay(() -> {
+                long now = System.nanoTime();
+                connections.removeIf(c -> c.overdue(now, readNanos, idleNanos));
+                if (!config.idleExit().isZero() && connections.isEmpty() && !plans.anyRunning()
+                        && now - lastActivityNanos > config.idleExit().toNanos()) {
+                    exitReason = "idle";
+                    stop();
+                }
+            }, 100, 100, TimeUnit.MILLISECONDS);
+            LOG.info("llm-osd serving on {} with policy {}", listening.getLocalAddress(), policyDigest());
+            while (!stopping && listening.isOpen()) {
+                sel.select(1000);
+                sel.selectedKeys().clear();
+                SocketChannel channel;
+                while (!stopping && (channel = listening.accept()) != null) {
+                    channel.configureBlocking(true);
+                    lastActivityNanos = System.nanoTime();
+                    SocketChannel accepted = channel;
+                    Thread.ofVirtual().name("llm-osd-client").start(() -> admit(accepted));
+                }
             }
-        }, 100, 100, TimeUnit.MILLISECONDS);
-        LOG.info("llm-osd serving on {} with policy {}", listening.getLocalAddress(), policyDigest());
-        while (listening.isOpen()) {
-            SocketChannel channel;
-            try {
-                channel = listening.accept();
-            } catch (ClosedChannelException e) {
-                break;
-            }
-            lastActivityNanos = System.nanoTime();
-            Thread.ofVirtual().name("llm-osd-client").start(() -> admit(channel));
+        } catch (ClosedChannelException e) {
+            // closed under us by close(): a normal way to stop
+        } finally {
+            watchdog.shutdownNow();
         }
-        watchdog.shutdownNow();
         return exitReason;
+    }
+
+    /** stops accepting; serve() returns. the listening socket stays open until close(). */
+    public void stop() {
+        stopping = true;
+        java.nio.channels.Selector sel = selector;
+        if (sel != null) {
+            sel.wakeup();
+        }
     }
 
     private void admit(SocketChannel channel) {
@@ -191,6 +213,7 @@ public final class Daemon implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
         closeServer();
         connections.forEach(Connection::close);
         watchdog.shutdownNow();
