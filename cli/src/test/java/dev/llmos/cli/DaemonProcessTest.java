@@ -202,4 +202,27 @@ class DaemonProcessTest {
         assertEquals("llmsh: llm-osd is not reachable at " + absent + "; running embedded with your own privileges\n", r.err());
         assertTrue(r.out().contains("| embedded"), r.out());
     }
+
+    @Test
+    void theProtocolDocumentsExamplesAreWhatTheDaemonAnswers() throws Exception {
+        Path scratch = Path.of("/tmp/llmos-protocol-example");
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(scratch), scratch + " exists already; not touching it");
+        Files.createDirectories(scratch);
+        try (DaemonClient c = DaemonClient.connect(daemon.socket)) {
+            java.util.Map<String, String> vars = new java.util.HashMap<>();
+            List<ProtocolDoc.Exchange> examples = ProtocolDoc.read(Cli.ROOT.resolve("docs/protocol.md"));
+            assertTrue(examples.size() >= 13, "examples found: " + examples.size());
+            for (ProtocolDoc.Exchange e : examples) {
+                JsonNode answer = c.exchange(ProtocolDoc.substitute(e.request(), vars));
+                String mismatch = ProtocolDoc.mismatch(Json.mapper().readTree(e.answer()), answer, "", vars);
+                assertEquals(null, mismatch, "docs/protocol.md:" + e.line() + " answered " + answer);
+            }
+        } finally {
+            try (var files = Files.walk(scratch)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
 }
