@@ -2,6 +2,7 @@ package dev.llmos.rules;
 
 import dev.llmos.engine.policy.PolicyLoadException;
 import dev.llmos.engine.policy.PolicyProblem;
+import dev.llmos.engine.registry.ActionRegistry;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -36,18 +37,46 @@ public final class PolicyCheck {
     }
 
     public static List<PolicyProblem> check(Path dir, ClassLoader classLoader) {
+        return check(dir, classLoader, null);
+    }
+
+    /**
+     * also warns about rules that match a fact policy never inserts or name an action type that
+     * {@code registry} does not have.
+     */
+    public static List<PolicyProblem> check(Path dir, ActionRegistry registry) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return check(dir, context != null ? context : PolicyCheck.class.getClassLoader(), registry);
+    }
+
+    /** @param registry the action kinds this build has, or null to skip the fact type checks */
+    public static List<PolicyProblem> check(Path dir, ClassLoader classLoader, ActionRegistry registry) {
         PolicySources sources;
         try {
             sources = PolicySources.read(dir);
         } catch (PolicyLoadException e) {
             return e.problems();
         }
-        List<PolicyProblem> out = new ArrayList<>(PolicyCompiler.compile(sources, classLoader).problems());
-        Map<String, String> firstUse = new LinkedHashMap<>();
+        PolicyCompiler.Result compiled = PolicyCompiler.compile(sources, classLoader);
+        List<PolicyProblem> out = new ArrayList<>(compiled.problems());
+        FactTypeCheck facts = registry == null ? null : new FactTypeCheck(registry);
+        if (facts != null && compiled.ok()) {
+            Map<String, RuleInfo> byName = new LinkedHashMap<>();
+            compiled.rules().forEach(r -> byName.put(r.qualifiedName(), r));
+            out.addAll(facts.patterns(compiled.packages(), byName));
+        }
+        Map<String, String> firstId = new LinkedHashMap<>();
+        Map<String, String> firstName = new LinkedHashMap<>();
         for (PolicySources.PolicyFile file : sources.files()) {
             out.addAll(DrlText.strOperators(file.path(), file.text()));
+            String code = DrlText.withoutComments(file.text());
             for (RuleDescr rule : parse(file.text())) {
-                out.addAll(ruleWarnings(file.path(), rule, firstUse));
+                out.addAll(ruleWarnings(file.path(), rule, firstId, firstName));
+                if (facts != null && rule.getStartCharacter() >= 0 && rule.getEndCharacter() <= code.length()) {
+                    String text = code.substring(rule.getStartCharacter(), Math.max(rule.getStartCharacter(), rule.getEndCharacter()));
+                    int line = DrlText.lineOf(code, rule.getStartCharacter());
+                    out.addAll(facts.typeNames(file.path(), line, rule.getName(), text));
+                }
             }
         }
         // drools already rejects a name used twice in one package; one message is enough
@@ -61,15 +90,22 @@ public final class PolicyCheck {
         return List.copyOf(out);
     }
 
-    private static List<PolicyProblem> ruleWarnings(String file, RuleDescr rule, Map<String, String> firstUse) {
+    private static List<PolicyProblem> ruleWarnings(String file, RuleDescr rule, Map<String, String> firstId,
+                                                    Map<String, String> firstName) {
         List<PolicyProblem> out = new ArrayList<>();
         String id = annotation(rule, "id");
         String key = id != null ? id : rule.getName();
         String where = file + ":" + rule.getLine();
-        String previous = firstUse.putIfAbsent(key, where);
+        String previous = firstId.putIfAbsent(key, where);
         if (previous != null) {
             out.add(warning(file, rule, "rule " + (id != null ? "id" : "name") + " \"" + key + "\" is also used at " + previous
                     + "; decisions would not say which of the two rules decided"));
+        }
+        String previousName = firstName.putIfAbsent(rule.getName(), where);
+        if (previousName != null && id != null && previous == null) {
+            // ids differ, so decisions stay clear; still, people find and discuss rules by name
+            out.add(warning(file, rule, "rule name \"" + rule.getName() + "\" is also used at " + previousName
+                    + "; give each rule its own name so reviews and logs are unambiguous"));
         }
         String then = rule.getConsequence() == null ? "" : DrlText.withoutComments(rule.getConsequence().toString());
         if (!VERDICT.matcher(then).find() && !RECORDS.matcher(then).find()) {

@@ -1,6 +1,7 @@
 package dev.llmos.rules;
 
 import dev.llmos.engine.policy.PolicyProblem;
+import dev.llmos.rules.fixtures.CmdHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +93,57 @@ class PolicyCheckTest {
         List<String> errors = PolicyCheck.check(dir).stream().filter(PolicyProblem::error)
                 .map(p -> p.file() + ":" + p.line()).toList();
         assertEquals(List.of("exec.drl:6"), errors);
+    }
+
+    @Test
+    void warnsAboutARuleThatMatchesAFactPolicyNeverInserts() {
+        Policies.drl(dir, "files.drl", """
+                rule "puts" @id("files.put") @justification("j")
+                when $a : Put() then policy.allow($a, "put"); end
+                """);
+        assertEquals(List.of(new PolicyProblem("files.drl", 5, 0, "rule \"puts\" matches Put, which policy never inserts,"
+                + " so the rule never fires; facts are PlanFact (the plan), Requester (the requester), HostFacts (the host),"
+                + " Cmd (exec)", false)), PolicyCheck.check(dir, getClass().getClassLoader(), CmdHandler.registry()));
+    }
+
+    @Test
+    void factsMatchedThroughFromOrAnInterfaceAreNotFlagged() {
+        Policies.drl(dir, "exec.drl", """
+                rule "any" @id("any") @justification("j")
+                when $a : dev.llmos.engine.spi.ActionFact() $w : String(this == "-rf") from ((Cmd) $a).argv
+                then policy.deny($a, "rf"); end
+                """);
+        assertEquals(List.of(), PolicyCheck.check(dir, getClass().getClassLoader(), CmdHandler.registry()));
+    }
+
+    @Test
+    void warnsAboutAnActionTypeNameNoActionHas() {
+        Policies.drl(dir, "exec.drl", """
+                rule "installs" @id("pkg.install") @justification("j")
+                when
+                    $a : Cmd(type == "install_package")
+                then policy.confirm($a, "install"); end
+                """);
+        assertEquals(List.of(new PolicyProblem("exec.drl", 7, 0, "rule \"installs\" names action type \"install_package\","
+                + " which no action has (known: exec)", false)),
+                PolicyCheck.check(dir, getClass().getClassLoader(), CmdHandler.registry()));
+    }
+
+    @Test
+    void warnsAboutANameUsedInTwoFilesEvenWithDifferentIds() {
+        Policies.drl(dir, "a.drl", """
+                rule "same name" @id("a.one") @justification("j")
+                when $a : Cmd() then policy.allow($a, "a"); end
+                """);
+        Policies.write(dir, "b.drl", """
+                package other;
+                import dev.llmos.rules.fixtures.Cmd;
+                global dev.llmos.rules.PolicyActions policy;
+                rule "same name" @id("b.one") @justification("j")
+                when $a : Cmd() then policy.allow($a, "b"); end
+                """);
+        assertEquals(List.of(new PolicyProblem("b.drl", 4, 0, "rule name \"same name\" is also used at a.drl:5;"
+                + " give each rule its own name so reviews and logs are unambiguous", false)), PolicyCheck.check(dir));
     }
 
     @Test
