@@ -33,7 +33,8 @@ final class DaemonProcess implements AutoCloseable {
 
     /** the java command that runs a main class of this module with the test class path. */
     static List<String> java(String main) {
-        return new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), main));
+        return new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED",
+                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), main));
     }
 
     /** the llm-osd arguments for a daemon whose files live under {@code dir}. */

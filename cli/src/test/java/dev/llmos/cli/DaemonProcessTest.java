@@ -154,11 +154,13 @@ class DaemonProcessTest {
         Process p = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
                 python, "-c", script, daemon.socket.toString()).redirectErrorStream(true).start();
         String answer = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        long clientPid = p.pid();
         assertEquals(0, p.waitFor(), answer);
         JsonNode error = Json.mapper().readTree(answer).get("error");
         assertEquals(RpcError.PEER_REFUSED, error.get("code").asInt(), answer);
         assertTrue(Files.readAllLines(daemon.state.resolve("audit.jsonl")).stream()
-                .anyMatch(l -> l.contains("\"event\":\"peer.refused\"") && l.contains("\"uid\":65534")));
+                .anyMatch(l -> l.contains("\"event\":\"peer.refused\"") && l.contains("\"uid\":65534")
+                        && l.contains("\"pid\":" + clientPid)), "the refusal is audited with the client's uid and pid");
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.llmos.cli.app.Settings;
 import dev.llmos.cli.app.Wiring;
 import dev.llmos.engine.daemon.Daemon;
 import dev.llmos.engine.daemon.DaemonConfig;
-import dev.llmos.engine.daemon.PeerCredentials;
 import dev.llmos.engine.daemon.SocketSetup;
 import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.spi.Limits;
@@ -91,7 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
         HostProbe probe = HostProbe.system();
         Path cache = settings.cacheDir();
         try (Daemon daemon = new Daemon(daemonConfig, dir -> root.context().policies().load(dir, cache),
-                Wiring.registry(), probe.host(), PeerCredentials.jdk(probe), Clock.systemUTC())) {
+                Wiring.registry(), probe.host(), new KernelPeerCredentials(probe), Clock.systemUTC())) {
             ServerSocketChannel server = inherited ? inheritedSocket() : SocketSetup.bind(daemonConfig.socket(), daemonConfig.socketGroup());
             Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "llm-osd-shutdown"));
             root.context().io().err().println("llm-osd: serving on " + server.getLocalAddress() + ", policy "

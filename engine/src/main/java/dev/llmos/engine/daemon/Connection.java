@@ -2,7 +2,6 @@ package dev.llmos.engine.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.llmos.engine.host.Requester;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.rpc.LineReader;
 import dev.llmos.engine.rpc.RpcError;
@@ -26,7 +25,7 @@ final class Connection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
 
     private final SocketChannel channel;
-    private final Requester who;
+    private final Peer peer;
     private final Methods methods;
     private final LineReader reader;
     private final Runnable onClose;
@@ -35,9 +34,9 @@ final class Connection implements Runnable {
     private volatile long lastActiveNanos = System.nanoTime();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    Connection(SocketChannel channel, Requester who, Methods methods, int maxRequestBytes, Runnable onClose) {
+    Connection(SocketChannel channel, Peer peer, Methods methods, int maxRequestBytes, Runnable onClose) {
         this.channel = channel;
-        this.who = who;
+        this.peer = peer;
         this.methods = methods;
         this.reader = new LineReader(Channels.newInputStream(channel), maxRequestBytes);
         this.onClose = onClose;
@@ -72,7 +71,7 @@ final class Connection implements Runnable {
                 }
             }
         } catch (IOException e) {
-            LOG.debug("connection of {} ended: {}", who.user(), e.toString());
+            LOG.debug("connection of {} ended: {}", peer.requester().user(), e.toString());
         } finally {
             close();
         }
@@ -97,7 +96,7 @@ final class Connection implements Runnable {
         }
         try {
             JsonNode result = methods.call(request.get("method").asText(), params.isMissingNode()
-                    ? Json.mapper().createObjectNode() : params, who);
+                    ? Json.mapper().createObjectNode() : params, peer);
             ObjectNode response = Json.mapper().createObjectNode();
             response.put("jsonrpc", "2.0");
             response.set("id", id);

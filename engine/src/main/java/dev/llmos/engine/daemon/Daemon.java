@@ -143,17 +143,18 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void admit(SocketChannel channel) {
-        Requester who;
+        Peer peer;
         try {
-            who = peers.of(channel);
+            peer = peers.of(channel);
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot read peer credentials: {}", e.toString());
             closeQuietly(channel);
             return;
         }
+        Requester who = peer.requester();
         if (!allowed(who)) {
             ObjectNode event = Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid())
-                    .put("status", "refused");
+                    .put("pid", peer.pid()).put("status", "refused");
             event.set("groups", Json.tree(who.groups()));
             audit.append("peer.refused", event);
             reject(channel, new RpcError(RpcError.PEER_REFUSED, "user " + who.user() + " (uid " + who.uid()
@@ -165,7 +166,7 @@ public final class Daemon implements AutoCloseable {
                     + " clients; try again shortly"));
             return;
         }
-        Connection c = new Connection(channel, who, methods, config.maxRequestBytes(), () -> {
+        Connection c = new Connection(channel, peer, methods, config.maxRequestBytes(), () -> {
             slots.release();
             lastActivityNanos = System.nanoTime();
         });

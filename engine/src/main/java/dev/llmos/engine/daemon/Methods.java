@@ -35,6 +35,8 @@ final class Methods {
     private final AuditLog audit;
     private final Reloader reloader;
     private final Set<String> adminGroups;
+    /** the calling peer's pid, for audit lines; set per call on the connection's own thread. */
+    private final ThreadLocal<Long> pid = ThreadLocal.withInitial(() -> -1L);
 
     /** swaps in a freshly built policy, or throws naming the problems and keeps the old one. */
     interface Reloader {
@@ -52,7 +54,9 @@ final class Methods {
         this.adminGroups = adminGroups;
     }
 
-    JsonNode call(String method, JsonNode params, Requester who) {
+    JsonNode call(String method, JsonNode params, Peer peer) {
+        Requester who = peer.requester();
+        this.pid.set(peer.pid());
         return switch (method) {
             case "plan.submit" -> submit(params, who);
             case "plan.approve" -> approve(params, who);
@@ -102,7 +106,7 @@ final class Methods {
             actions.add(Json.tree(new ActionReport(a.id(), a.type(), a.header().reason(), a.header().danger(),
                     decided.decision(a.id()), null)));
         }
-        ObjectNode event = Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid())
+        ObjectNode event = Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid()).put("pid", pid.get())
                 .put("plan_id", entry.id).put("plan_digest", plan.digest()).put("policy_digest", decided.policyDigest())
                 .put("status", result.get("status").asText());
         ArrayNode decisions = event.putArray("actions");
@@ -131,7 +135,7 @@ final class Methods {
         }
         String[] token = new String[1];
         Approvals.Approval a = approvals.grant(e.id, digest, ids, who.uid(), token);
-        ObjectNode event = Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid())
+        ObjectNode event = Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid()).put("pid", pid.get())
                 .put("plan_id", e.id).put("digest", digest);
         ids.forEach(event.putArray("approved")::add);
         audit.append("plan.approve", event);
@@ -236,13 +240,13 @@ final class Methods {
         }
         try {
             String digest = reloader.reload();
-            audit.append("policy.reload", Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid())
+            audit.append("policy.reload", Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid()).put("pid", pid.get())
                     .put("policy_digest", digest).put("status", "ok"));
             return Json.mapper().createObjectNode().put("policy_digest", digest);
         } catch (PolicyLoadException e) {
             ArrayNode problems = Json.mapper().createArrayNode();
             e.problems().forEach(pr -> problems.add(pr.toString()));
-            audit.append("policy.reload", Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid())
+            audit.append("policy.reload", Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid()).put("pid", pid.get())
                     .put("status", "rejected").set("problems", problems));
             throw new RpcException(RpcError.POLICY_INVALID, "policy does not compile; the previous policy stays in force", problems);
         }

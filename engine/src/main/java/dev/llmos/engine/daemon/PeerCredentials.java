@@ -1,7 +1,6 @@
 package dev.llmos.engine.daemon;
 
 import dev.llmos.engine.host.HostProbe;
-import dev.llmos.engine.host.Requester;
 
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
@@ -14,12 +13,13 @@ import jdk.net.UnixDomainPrincipal;
 @FunctionalInterface
 public interface PeerCredentials {
 
-    Requester of(SocketChannel channel) throws IOException;
+    Peer of(SocketChannel channel) throws IOException;
 
     static PeerCredentials jdk(HostProbe probe) {
         return channel -> {
             UnixDomainPrincipal p = channel.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED);
-            return probe.identifyByName(p.user().getName(), p.group().getName());
+            // the jdk reports names only, so no pid here; the cli plugs in a kernel-level reader
+            return new Peer(probe.identifyByName(p.user().getName(), p.group().getName()), -1);
         };
     }
 }
