@@ -14,6 +14,7 @@ public final class Conversation {
 
     private final List<Message> messages = new ArrayList<>();
     private int actionPlans;
+    private String unseen = "";
 
     Conversation(String system) {
         messages.add(Message.system(system));
@@ -49,5 +50,14 @@ public final class Conversation {
 
     synchronized void countActionPlan() {
         actionPlans++;
+    }
+
+    /** results the model has not seen yet; they go out with the next request. */
+    synchronized String unseen() {
+        return unseen;
+    }
+
+    synchronized void unseen(String text) {
+        unseen = text;
     }
 }

@@ -69,8 +69,26 @@ public final class Planner {
      */
     public Plan plan(Conversation conversation, String prompt, Mode mode) {
         int mark = conversation.size();
-        conversation.request(kernel.request(prompt, mode));
-        return undoOnFailure(conversation, mark, () -> ask(conversation, mode));
+        String unseen = conversation.unseen();
+        conversation.request((unseen.isEmpty() ? "" : unseen + "\n\n") + kernel.request(prompt, mode));
+        conversation.unseen("");
+        try {
+            return ask(conversation, mode);
+        } catch (RuntimeException e) {
+            // as undoOnFailure, and the results it carried wait for the next request again
+            conversation.truncate(mark);
+            conversation.unseen(unseen);
+            throw e;
+        }
+    }
+
+    /**
+     * a run whose outcome does not go back to the model now (a person refused a step, policy denied
+     * again, or the model could not be asked): its redacted results go out with the next request of
+     * the same conversation, so the model never takes for granted what did not happen.
+     */
+    public void ended(Conversation conversation, RunOutcome outcome) {
+        conversation.unseen(kernel.ended(Json.write(feedback(outcome))));
     }
 
     /**

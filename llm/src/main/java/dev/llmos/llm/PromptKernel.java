@@ -116,6 +116,12 @@ public final class PromptKernel {
                 + " what was found, and what is left to do.";
     }
 
+    /** results of a run that ended its request, sent before the next request. */
+    String ended(String json) {
+        return "results of the last plan, which ended that request (secrets redacted):\n" + json
+                + "\nthat request is over: what was denied or not approved stays so; do not retry it.";
+    }
+
     /** an answer that is not a valid plan, with every error as {@code /pointer: message}. */
     String repair(List<PlanError> errors) {
         return "your answer is not a valid plan:\n"

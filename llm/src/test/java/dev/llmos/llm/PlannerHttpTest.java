@@ -205,6 +205,36 @@ class PlannerHttpTest {
     }
 
     @Test
+    void resultsOfARunThatEndedItsRequestGoOutWithTheNextRequest() {
+        server.answer(DF_PLAN, ANSWER);
+        Planner planner = planner();
+        Conversation conversation = planner.conversation();
+        planner.plan(conversation, "check the disk", Mode.AUTO);
+        planner.ended(conversation, Fixtures.outcome("password=hunter2\n"));
+        planner.plan(conversation, "and now?", Mode.AUTO);
+
+        assertEquals("results of the last plan, which ended that request (secrets redacted):\n"
+                + Json.write(planner.feedback(Fixtures.outcome("password=hunter2\n")))
+                + "\nthat request is over: what was denied or not approved stays so; do not retry it.\n\n"
+                + "request: and now?\nmode: choose planonly or actionplan by the output-mode rules", server.request(1).lastMessage());
+        assertFalse(server.request(1).body().toString().contains("hunter2"));
+    }
+
+    @Test
+    void resultsWaitingForTheNextRequestSurviveAFailedRequest() {
+        server.answer(DF_PLAN, "nope", "nope", "nope", ANSWER);
+        Planner planner = planner();
+        Conversation conversation = planner.conversation();
+        planner.plan(conversation, "check the disk", Mode.AUTO);
+        planner.ended(conversation, Fixtures.outcome("..."));
+        assertThrows(PlannerException.class, () -> planner.plan(conversation, "and now?", Mode.AUTO));
+        planner.plan(conversation, "and now?", Mode.AUTO);
+
+        assertEquals(server.request(1).lastMessage(), server.request(4).lastMessage());
+        assertTrue(server.request(4).lastMessage().startsWith("results of the last plan, which ended that request"));
+    }
+
+    @Test
     void anotherActionplanAfterResultsIsTheNextStep() {
         server.answer(DF_PLAN, DF_PLAN);
         Planner planner = planner();
