@@ -7,6 +7,7 @@ import dev.llmos.engine.policy.DiskFree;
 import dev.llmos.engine.policy.PathExists;
 import dev.llmos.engine.policy.Precondition;
 import dev.llmos.engine.policy.RecoveryStep;
+import dev.llmos.engine.policy.ResourceLimits;
 import dev.llmos.engine.policy.RuleOutput;
 import dev.llmos.engine.policy.Verdict;
 import dev.llmos.engine.spi.ActionFact;
@@ -74,14 +75,47 @@ public final class PolicyActions {
         recover(action, new RecoveryStep.RunAction(run, automatic));
     }
 
+    /**
+     * any precondition, for kinds that action packages bring (a package manager's lock, a unit
+     * that must exist): {@code policy.require($a, new LockFree("/var/lib/dpkg/lock-frontend"))}.
+     */
+    public void require(ActionFact action, Precondition precondition) {
+        if (precondition == null) {
+            throw new IllegalArgumentException("a policy call needs a precondition, got null");
+        }
+        recorder.add(new RuleOutput.Require(id(action), precondition, recorder.current().id()));
+    }
+
+    /** caps the memory of the process the action starts (its own cgroup: memory.max). */
+    public void limitMemory(ActionFact action, long maxBytes) {
+        confine(action, new ResourceLimits(positive(maxBytes, "memory limit"), null, null));
+    }
+
+    /** caps cpu time: {@code percent} of one cpu (50 = half a cpu). */
+    public void limitCpu(ActionFact action, int percent) {
+        confine(action, new ResourceLimits(null, (int) positive(percent, "cpu quota"), null));
+    }
+
+    /** caps how many processes and threads the action may have at once (fork bombs stop there). */
+    public void limitPids(ActionFact action, int max) {
+        confine(action, new ResourceLimits(null, null, (int) positive(max, "pids limit")));
+    }
+
+    private void confine(ActionFact action, ResourceLimits limits) {
+        recorder.add(new RuleOutput.Confine(id(action), limits, recorder.current().id()));
+    }
+
+    private static long positive(long value, String what) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("a " + what + " must be positive, got " + value);
+        }
+        return value;
+    }
+
     private void verdict(ActionFact action, Verdict verdict, String reason, String alternative) {
         RuleInfo rule = recorder.current();
         recorder.add(new RuleOutput.Match(id(action), verdict, rule.id(), rule.justification(),
                 required(reason, "reason"), alternative));
-    }
-
-    private void require(ActionFact action, Precondition precondition) {
-        recorder.add(new RuleOutput.Require(id(action), precondition, recorder.current().id()));
     }
 
     private void recover(ActionFact action, RecoveryStep step) {

@@ -186,7 +186,9 @@ final class Executor {
     }
 
     private ExecContext context(DecidedPlan decided, String actionId) {
-        return new ExecContext(stateDir, decided.plan().digest(), actionId, decided.requester(), limits);
+        Decision d = decided.decision(actionId);
+        return new ExecContext(stateDir, decided.plan().digest(), actionId, decided.requester(), limits,
+                d == null ? null : d.confine());
     }
 
     private static ActionReport report(PlannedAction action, Decision decision, ActionResult result) {

@@ -42,6 +42,7 @@ public final class Decider {
         List<RuleOutput.Match> matches = new ArrayList<>();
         List<Precondition> preconditions = new ArrayList<>();
         List<RecoveryStep> recovery = new ArrayList<>();
+        ResourceLimits confine = ResourceLimits.NONE;
         for (RuleOutput output : outputs) {
             switch (output) {
                 case RuleOutput.Match m -> matches.add(m);
@@ -55,6 +56,7 @@ public final class Decider {
                         recovery.add(r.step());
                     }
                 }
+                case RuleOutput.Confine c -> confine = confine.strictest(c.limits());
             }
         }
         RuleOutput.Match winner = null;
@@ -66,9 +68,9 @@ public final class Decider {
         if (winner == null) {
             return new Decision(actionId, Verdict.DENY, DEFAULT_DENY_RULE,
                     "default deny: an action runs only when a rule allows it", DEFAULT_DENY_REASON, null,
-                    matches, preconditions, recovery);
+                    matches, preconditions, recovery, confine);
         }
         return new Decision(actionId, winner.verdict(), winner.rule(), winner.justification(), winner.reason(),
-                winner.alternative(), matches, preconditions, recovery);
+                winner.alternative(), matches, preconditions, recovery, confine);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
  * @param reason what that rule said (for a deny: what was violated)
  * @param alternative for a deny, a safer way the rule offers, or null
  * @param matches every verdict any rule recorded for this action, in firing order
+ * @param confine resource limits for the process the action starts, or null for none
  */
 public record Decision(
         String actionId,
@@ -19,11 +20,19 @@ public record Decision(
         String alternative,
         List<RuleOutput.Match> matches,
         List<Precondition> preconditions,
-        List<RecoveryStep> recovery) {
+        List<RecoveryStep> recovery,
+        ResourceLimits confine) {
 
     public Decision {
         matches = List.copyOf(matches);
         preconditions = List.copyOf(preconditions);
         recovery = List.copyOf(recovery);
+        confine = confine == null || confine.isNone() ? null : confine;
+    }
+
+    /** a decision that puts no resource limits on the action. */
+    public Decision(String actionId, Verdict verdict, String rule, String justification, String reason, String alternative,
+                    List<RuleOutput.Match> matches, List<Precondition> preconditions, List<RecoveryStep> recovery) {
+        this(actionId, verdict, rule, justification, reason, alternative, matches, preconditions, recovery, null);
     }
 }

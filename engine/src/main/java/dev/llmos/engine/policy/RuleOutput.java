@@ -1,7 +1,7 @@
 package dev.llmos.engine.policy;
 
 /** what one rule firing recorded about one action. */
-public sealed interface RuleOutput permits RuleOutput.Match, RuleOutput.Require, RuleOutput.Recover {
+public sealed interface RuleOutput permits RuleOutput.Match, RuleOutput.Require, RuleOutput.Recover, RuleOutput.Confine {
 
     String actionId();
 
@@ -24,5 +24,9 @@ public sealed interface RuleOutput permits RuleOutput.Match, RuleOutput.Require,
 
     /** a recovery step attached to the action. */
     record Recover(String actionId, RecoveryStep step, String rule) implements RuleOutput {
+    }
+
+    /** resource limits for the process the action starts (memory, cpu, pids). */
+    record Confine(String actionId, ResourceLimits limits, String rule) implements RuleOutput {
     }
 }

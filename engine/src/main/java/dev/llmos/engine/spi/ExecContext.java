@@ -14,8 +14,19 @@ import java.nio.file.Path;
  * @param planDigest digest of the plan being run
  * @param actionId the action being run
  * @param requester on whose behalf it runs
+ * @param confine resource limits policy set for the process this action starts (cgroup)
  */
-public record ExecContext(Path stateDir, String planDigest, String actionId, Requester requester, Limits limits) {
+public record ExecContext(Path stateDir, String planDigest, String actionId, Requester requester, Limits limits,
+                          dev.llmos.engine.policy.ResourceLimits confine) {
+
+    public ExecContext {
+        confine = confine == null ? dev.llmos.engine.policy.ResourceLimits.NONE : confine;
+    }
+
+    /** a context without resource limits from policy. */
+    public ExecContext(Path stateDir, String planDigest, String actionId, Requester requester, Limits limits) {
+        this(stateDir, planDigest, actionId, requester, limits, null);
+    }
 
     /** a private directory for this action's backups, created on first use. */
     public Path backupDir() {
