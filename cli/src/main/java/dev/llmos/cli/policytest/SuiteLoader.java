@@ -102,7 +102,7 @@ public final class SuiteLoader {
             throw new MalformedSuiteException(List.of(new SuiteProblem(name, null, "", 0, 0, "empty file: expected cases")));
         }
         List<SuiteProblem> problems = new ArrayList<>();
-        for (PlanError error : validator.validate(doc)) {
+        for (PlanError error : specific(validator.validate(doc))) {
             problems.add(new SuiteProblem(name, caseName(doc, error.pointer()), error.pointer(), 0, 0, error.message()));
         }
         if (!problems.isEmpty()) {
@@ -130,6 +130,17 @@ public final class SuiteLoader {
             throw new MalformedSuiteException(problems);
         }
         return new Suite(file, name, doc.path("suite").asText(null), cases);
+    }
+
+    /**
+     * a value that may be a string or an object gets a type complaint from the branch it is not, beside
+     * the real problem deeper inside; keep the deeper one.
+     */
+    private static List<PlanError> specific(List<PlanError> errors) {
+        return errors.stream()
+                .filter(e -> !(e.message().startsWith("expected ") && errors.stream()
+                        .anyMatch(o -> o.pointer().startsWith(e.pointer() + "/"))))
+                .toList();
     }
 
     /** the name of the case a pointer points into, when there is one. */
