@@ -133,15 +133,15 @@ class AskCommandTest {
     @Test
     void anInvalidAnswerIsRepairedBeforeAnythingRuns() throws IOException {
         Path out = tmp.resolve("repaired.txt");
-        model.answer(plan(write("a1", out, "x")).replace("\"write_file\"", "\"scribble\""), plan(write("a1", out, "x")),
-                answer("written"));
+        String invalid = plan(write("a1", out, "x"), exec("a2", "ls").put("argv", "ls -l"));
+        model.answer(invalid, plan(write("a1", out, "x"), exec("a2", "ls", tmp.toString())), answer("written"));
         Cli.Result r = cli().run("ask", "write the file");
 
         assertEquals(0, r.code(), r.err());
         assertEquals("x", Files.readString(out));
         assertEquals("""
                 your answer is not a valid plan:
-                - /actions/0/type: unknown action type scribble (known: append_file, exec, read_file, write_file)
+                - /actions/1/argv: expected array, got string
                 answer again with the whole corrected plan as one json object.""", model.request(1).lastMessage());
     }
 

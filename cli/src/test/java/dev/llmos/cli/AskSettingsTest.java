@@ -140,6 +140,14 @@ class AskSettingsTest {
     }
 
     @Test
+    void aRecordingThatCannotBeReadIsBadInput() {
+        Path missing = tmp.resolve("missing.jsonl");
+        Cli.Result r = Cli.in(tmp).run("ask", "--replay", missing.toString(), "say hello");
+        assertEquals(2, r.code());
+        assertEquals("llmsh: cannot read the recording " + missing + ": no such file (make one with --record)\n", r.err());
+    }
+
+    @Test
     void anEmptyPromptIsBadInput() {
         Cli.Result r = Cli.in(tmp).run("ask", " ");
         assertEquals(2, r.code());

@@ -9,6 +9,7 @@ import dev.llmos.llm.client.ModelClient;
 import dev.llmos.llm.client.ModelException;
 import dev.llmos.llm.server.Progress;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -53,15 +54,19 @@ record ModelSetup(ModelConfig config, boolean configured, Path replay, Path reco
 
     /** the client: a replay, or the configured server (started on demand if launch is set), maybe recorded. */
     ModelClient open(Progress progress) {
-        if (replay != null) {
-            try {
+        try {
+            if (replay != null) {
+                if (!Files.isRegularFile(replay)) {
+                    throw new BadInputException("cannot read the recording " + replay + ": no such file (make one with --record)");
+                }
                 return Models.replay(replay, false);
-            } catch (ModelException e) {
-                throw new BadInputException(e.getMessage(), e);
             }
+            ModelClient client = Models.open(config, progress);
+            return record == null ? client : Models.recording(client, record);
+        } catch (ModelException e) {
+            // a recording that cannot be read or written is a bad argument, not a model failure
+            throw new BadInputException(e.getMessage(), e);
         }
-        ModelClient client = Models.open(config, progress);
-        return record == null ? client : Models.recording(client, record);
     }
 
     /** added to a failure to reach the model when nothing configured one, so the person knows where to start. */
