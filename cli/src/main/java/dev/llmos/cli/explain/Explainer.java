@@ -59,7 +59,7 @@ public final class Explainer {
                             new Explanation.Attached(r.precondition().kind(), r.precondition().describe(), r.rule()));
                     case RuleOutput.Recover r -> add(recovery,
                             new Explanation.Attached(ActionCheck.kind(r.step()), r.step().describe()
-                                    + (r.step().automatic() ? " (automatic)" : " (offered)"), r.rule()));
+                                    + (r.step().automatic() ? ", automatic" : ", offered"), r.rule()));
                     case RuleOutput.Confine r -> add(limits, new Explanation.Attached("confine", limits(r.limits()), r.rule()));
                     case RuleOutput.Match m -> {
                     }
