@@ -53,8 +53,8 @@ final class FakeOpenAi implements AutoCloseable {
     private final Deque<Reply> replies = new ArrayDeque<>();
     private final List<Request> requests = new ArrayList<>();
 
-    private FakeOpenAi() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    private FakeOpenAi(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/v1/chat/completions", this::chat);
         server.createContext("/v1/models", ex -> send(ex, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"fake\",\"object\":\"model\"}]}"));
         server.setExecutor(pool);
@@ -62,7 +62,12 @@ final class FakeOpenAi implements AutoCloseable {
     }
 
     public static FakeOpenAi start() throws IOException {
-        return new FakeOpenAi();
+        return new FakeOpenAi(0);
+    }
+
+    /** on a given port, for a server that llmsh launches itself. */
+    public static FakeOpenAi start(int port) throws IOException {
+        return new FakeOpenAi(port);
     }
 
     public String baseUrl() {

@@ -83,10 +83,10 @@ final class Waiting implements Progress, AutoCloseable {
         }
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since);
         if (spin) {
-            err.print("\r" + FRAMES[ticks % FRAMES.length] + " " + what + " (" + seconds + " s)");
+            err.print("\r" + FRAMES[ticks % FRAMES.length] + " " + what + ", " + seconds + " s");
             drawn = true;
         } else {
-            err.println("llmsh: " + (ticks == 0 ? "" : "still ") + what + " (" + seconds + " s)");
+            err.println("llmsh: " + (ticks == 0 ? "" : "still ") + what + ", " + seconds + " s");
         }
         ticks++;
         err.flush();
