@@ -163,7 +163,7 @@ class AskCommandTest {
 
         assertEquals(0, r.code(), r.err());
         assertEquals(Json.mapper().createArrayNode().add("planonly"), ModelAnswers.modes(model.request(1)));
-        assertTrue(r.out().endsWith("step limit of 1 plans reached; the model sums up: listed it once\n"), r.out());
+        assertTrue(r.out().endsWith("step limit of 1 plan reached; the model sums up: listed it once\n"), r.out());
     }
 
     @Test

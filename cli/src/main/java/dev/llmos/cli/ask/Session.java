@@ -103,7 +103,8 @@ final class Session implements AutoCloseable {
                         return new AskResult(prompt, mode, Ending.ANSWERED, runs, answer.plan(), null);
                     }
                     case Turn.LimitReached limit -> {
-                        answer("step limit of " + limit.limit() + " plans reached; the model sums up: ", limit.plan());
+                        String plans = limit.limit() == 1 ? " plan" : " plans";
+                        answer("step limit of " + limit.limit() + plans + " reached; the model sums up: ", limit.plan());
                         return new AskResult(prompt, mode, Ending.LIMIT_REACHED, runs, limit.plan(), null);
                     }
                     case Turn.Act act -> {
