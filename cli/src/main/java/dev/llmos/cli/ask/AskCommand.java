@@ -21,12 +21,15 @@ import java.util.concurrent.Callable;
 
 /** {@code llmsh ask}: one request in plain words, carried out step by step through policy. */
 @Command(name = "ask", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Ask the model for what you want done. It proposes plans; each is decided by the policy, shown,",
-                "confirmed by you where policy asks, and run by llmsh (via llm-osd when it answers, else embedded).",
-                "The results, redacted, go back to the model until it answers or the step limit is reached."},
-        footer = {"", "A refused step ends the request. A denied plan's reason goes back to the model once; a second denial ends it.",
-                "Exit codes: 0 everything ran (or nothing needed to), 1 something was denied, not approved or failed, or the",
-                "model could not be asked, 2 bad input (usage, model settings). Model settings: docs/models.md."})
+        description = {"Ask the model for what you want done. Each plan it proposes is decided by the",
+                "policy, shown, confirmed by you where policy asks, and run by llmsh (via llm-osd",
+                "when it answers, else embedded). The results, redacted, go back to the model",
+                "until it answers or the step limit is reached."},
+        footer = {"", "A refused step ends the request. A denied plan's reason goes back to the model",
+                "once; a second denial ends it.",
+                "Exit codes: 0 everything ran (or nothing needed to); 1 something was denied, not",
+                "approved or failed, or the model could not be asked; 2 bad input (usage, model",
+                "settings). Model settings: docs/models.md."})
 public final class AskCommand implements Callable<Integer> {
 
     @Spec

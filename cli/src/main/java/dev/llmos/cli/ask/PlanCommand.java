@@ -22,10 +22,10 @@ import java.util.concurrent.Callable;
  * planonly, whose schema has no actions at all, and this session refuses to run one anyway.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Ask the model how it would do something. It answers with a plan in prose (planonly);",
-                "nothing is executed, whatever the model answers."},
-        footer = {"", "Exit codes: 0 the model answered, 1 the model could not be asked or gave no valid plan, 2 bad input.",
-                "Model settings: docs/models.md."})
+        description = {"Ask the model how it would do something. It answers with a plan in prose",
+                "(planonly); nothing is executed, whatever the model answers."},
+        footer = {"", "Exit codes: 0 the model answered; 1 the model could not be asked or gave no valid",
+                "plan; 2 bad input. Model settings: docs/models.md."})
 public final class PlanCommand implements Callable<Integer> {
 
     @Spec

@@ -11,8 +11,9 @@ import java.util.concurrent.Callable;
 
 /** {@code llmsh shell} (and {@code llmsh} alone at a terminal): requests one a line, in one conversation. */
 @Command(name = "shell", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Read requests one a line and carry out each as llmsh ask does, in one conversation,",
-                "with history in the state directory. :plan REQUEST only plans; :q leaves."},
+        description = {"Read requests one a line and carry out each as llmsh ask does, in one",
+                "conversation, with history in the state directory. :plan REQUEST only plans;",
+                ":q leaves. llmsh alone at a terminal starts this too."},
         footer = {"", "Model settings: docs/models.md."})
 public final class ShellCommand implements Callable<Integer> {
 
