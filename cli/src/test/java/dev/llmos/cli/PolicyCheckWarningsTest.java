@@ -59,4 +59,22 @@ class PolicyCheckWarningsTest {
                         + String.join(", ", registry.types()) + ")")),
                 List.of(r.code(), r.err().lines().toList()));
     }
+
+    /** the loader logs its own warnings too; check must not print them a second time. */
+    @Test
+    void eachWarningIsPrintedOnce() {
+        Path policy = tmp.resolve("policy");
+        TinyPolicy.write(policy, "etc.drl", """
+                package site;
+                import dev.llmos.actions.files.ReadFile;
+                global dev.llmos.rules.PolicyActions policy;
+
+                rule "etc" @id("site.etc") @justification("etc is readable")
+                when $a : ReadFile(path str[startsWith] "/etc/") then policy.allow($a, "etc"); end
+                """);
+        Cli.Result r = Cli.in(tmp).run("policy", "check", policy.toString());
+        assertEquals(List.of("etc.drl:6: warning: 'str[...]' hits a drools 10.2 bug (NoSuchMethodError once the constraint"
+                + " is jit-compiled), so this policy runs with constraint jitting off, which is slower;"
+                + " write path != null, path.startsWith(\"/etc/\") instead"), r.err().lines().toList());
+    }
 }

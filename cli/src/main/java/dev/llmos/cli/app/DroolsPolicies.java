@@ -35,12 +35,30 @@ public final class DroolsPolicies implements Policies {
             return new Report(problems, 0, drlFiles(policyDir), null);
         }
         try {
-            DroolsPolicy policy = (DroolsPolicy) load(policyDir, cacheDir);
+            DroolsPolicy policy = quietly(() -> (DroolsPolicy) load(policyDir, cacheDir));
             return new Report(problems, policy.rules().size(), drlFiles(policyDir), policy.digest());
         } catch (PolicyLoadException e) {
             List<PolicyProblem> all = new ArrayList<>(problems);
             all.addAll(e.problems());
             return new Report(all, 0, drlFiles(policyDir), null);
+        }
+    }
+
+    /**
+     * the loader logs its warnings, which check has already reported as file:line: message;
+     * printed twice they read as twice the problems. -v still shows the log.
+     */
+    private static <T> T quietly(java.util.function.Supplier<T> load) {
+        if (!(org.slf4j.LoggerFactory.getLogger(DroolsPolicy.class) instanceof ch.qos.logback.classic.Logger logger)
+                || logger.isInfoEnabled()) {
+            return load.get();
+        }
+        ch.qos.logback.classic.Level before = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.ERROR);
+        try {
+            return load.get();
+        } finally {
+            logger.setLevel(before);
         }
     }
 
