@@ -81,4 +81,23 @@ class PolicyExplainCommandTest {
         assertEquals(List.of("deny", "exec.rm-system", List.of("confirm exec.unknown overridden", "deny exec.rm-system decides")),
                 List.of(action.path("decision").asText(), action.path("rule").asText(), roles));
     }
+
+    @Test
+    void aProtectedPathIsExplainedAsTheBuiltinNoRuleCanOutvote() {
+        Path policy = TinyPolicy.in(tmp.resolve("policy"));
+        Cli.Result r = explain(policy, plan(Plans.write("a1", Path.of("/etc/llm-os/config.json"), "{}")));
+        assertEquals("""
+
+                a1  write_file /etc/llm-os/config.json
+                  decision: DENY by builtin.protected-path (builtin)
+                  reason: modifies protected path /etc/llm-os
+                  why: builtin.protected-path denies: it is checked in code, before and beside the rules, and no rule can outvote a deny
+                  matches, in firing order:
+                    DENY     builtin.protected-path (builtin): decides
+                             reason: modifies protected path /etc/llm-os
+                             justification: plans may never modify the policy, the daemon's configuration, its state or the audit log
+                  preconditions: none
+                  recovery: none
+                """, body(r.out()));
+    }
 }
