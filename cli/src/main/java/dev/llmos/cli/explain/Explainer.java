@@ -6,7 +6,7 @@ import dev.llmos.cli.policytest.ActionLabel;
 import dev.llmos.engine.policy.Decider;
 import dev.llmos.engine.policy.Decision;
 import dev.llmos.engine.policy.ProtectedPaths;
-import dev.llmos.engine.policy.ResourceLimits;
+import dev.llmos.engine.spi.ResourceLimits;
 import dev.llmos.engine.policy.RuleOutput;
 import dev.llmos.engine.policy.Verdict;
 import dev.llmos.engine.plan.PlannedAction;
