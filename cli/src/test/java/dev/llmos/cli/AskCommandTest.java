@@ -1,5 +1,6 @@
 package dev.llmos.cli;
 
+import dev.llmos.llm.FakeOpenAi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmos.engine.json.Json;

@@ -1,5 +1,6 @@
 package dev.llmos.cli;
 
+import dev.llmos.llm.FakeOpenAi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

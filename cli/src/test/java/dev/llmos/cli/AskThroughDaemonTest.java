@@ -1,5 +1,6 @@
 package dev.llmos.cli;
 
+import dev.llmos.llm.FakeOpenAi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package dev.llmos.cli;
 
+import dev.llmos.llm.FakeOpenAi;
+
 /**
  * a model server for llmsh to launch on demand: the fake openai server on the port given, answering
  * every request with the same planonly answer, until it is stopped.
