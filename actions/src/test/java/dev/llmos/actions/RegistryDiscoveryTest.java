@@ -8,6 +8,16 @@ import dev.llmos.actions.files.ReadFile;
 import dev.llmos.actions.files.ReadFileParams;
 import dev.llmos.actions.files.WriteFile;
 import dev.llmos.actions.files.WriteFileParams;
+import dev.llmos.actions.observe.Observe;
+import dev.llmos.actions.observe.ObserveParams;
+import dev.llmos.actions.packages.InstallPackages;
+import dev.llmos.actions.packages.InstallPackagesParams;
+import dev.llmos.actions.packages.RemovePackages;
+import dev.llmos.actions.packages.RemovePackagesParams;
+import dev.llmos.actions.packages.UpdateSystem;
+import dev.llmos.actions.packages.UpdateSystemParams;
+import dev.llmos.actions.services.ServiceControl;
+import dev.llmos.actions.services.ServiceControlParams;
 import dev.llmos.engine.registry.ActionRegistry;
 import dev.llmos.engine.spi.ActionSpec;
 import dev.llmos.engine.spi.Effect;
@@ -27,11 +37,16 @@ class RegistryDiscoveryTest {
     }
 
     @Test
-    void serviceLoaderFindsAllFourHandlersWithTheirShapes() {
+    void serviceLoaderFindsEveryHandlerWithItsShape() {
         assertEquals(List.of(
                         new Shape("append_file", AppendFileParams.class, AppendFile.class, Effect.MUTATING, true, true),
                         new Shape("exec", ExecParams.class, Exec.class, Effect.MUTATING, true, false),
+                        new Shape("install_packages", InstallPackagesParams.class, InstallPackages.class, Effect.MUTATING, true, true),
+                        new Shape("observe", ObserveParams.class, Observe.class, Effect.READ_ONLY, true, false),
                         new Shape("read_file", ReadFileParams.class, ReadFile.class, Effect.READ_ONLY, true, false),
+                        new Shape("remove_packages", RemovePackagesParams.class, RemovePackages.class, Effect.DESTRUCTIVE, true, true),
+                        new Shape("service_control", ServiceControlParams.class, ServiceControl.class, Effect.MUTATING, true, true),
+                        new Shape("update_system", UpdateSystemParams.class, UpdateSystem.class, Effect.MUTATING, true, false),
                         new Shape("write_file", WriteFileParams.class, WriteFile.class, Effect.MUTATING, true, true)),
                 ActionRegistry.discover().specs().stream().map(Shape::of).toList());
     }

@@ -108,7 +108,7 @@ class RunCommandTest {
         assertEquals("""
                 /actions/0/argv: expected array, got string
                 /actions/1/colour: unknown key
-                /actions/2/type: unknown action type reboot (known: append_file, exec, read_file, write_file)
+                /actions/2/type: unknown action type reboot (known: append_file, exec, install_packages, observe, read_file, remove_packages, service_control, update_system, write_file)
                 /actions/3/reason: required key is missing
                 llmsh: the plan is invalid (4 errors); nothing ran
                 """, r.err());

@@ -146,7 +146,7 @@ public final class StrictSchema {
             return Optional.of(describe(scalarEnum(F.arrayNode().add(s.get("const"))), s));
         }
         if (type == null && s.has("enum")) {
-            return Optional.of(describe(scalarEnum(s.get("enum")), s));
+            return Optional.of(describe(scalarEnum(s.get("enum").deepCopy()), s));
         }
         if (type != null && type.isArray()) {
             ArrayNode any = out.putArray("anyOf");
@@ -161,7 +161,8 @@ public final class StrictSchema {
         if (SCALARS.contains(t)) {
             out.put("type", t);
             if (s.has("enum")) {
-                out.set("enum", s.get("enum"));
+                // a copy: making the field nullable adds null to it, and the source is the handler's own schema
+                out.set("enum", s.get("enum").deepCopy());
             } else if (s.has("const")) {
                 out.set("enum", F.arrayNode().add(s.get("const")));
             }

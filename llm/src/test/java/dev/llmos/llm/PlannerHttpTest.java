@@ -132,9 +132,9 @@ class PlannerHttpTest {
 
         assertEquals("""
                 the model gave no valid plan in 3 answers; the last one had 1 error:
-                  /actions/0/type: unknown action type shell (known: append_file, exec, read_file, write_file)""",
+                  /actions/0/type: unknown action type shell (known: append_file, exec, install_packages, observe, read_file, remove_packages, service_control, update_system, write_file)""",
                 e.getMessage());
-        assertEquals(List.of(new PlanError("/actions/0/type", "unknown action type shell (known: append_file, exec, read_file, write_file)")),
+        assertEquals(List.of(new PlanError("/actions/0/type", "unknown action type shell (known: append_file, exec, install_packages, observe, read_file, remove_packages, service_control, update_system, write_file)")),
                 e.errors());
         assertEquals(3, server.requests().size());
     }

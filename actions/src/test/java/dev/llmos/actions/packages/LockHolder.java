@@ -1,0 +1,44 @@
+package dev.llmos.actions.packages;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * another process holding a posix (fcntl) write lock on a file, as dpkg and apt hold theirs:
+ * python3's fcntl.lockf is that call. the lock goes when the process does.
+ */
+final class LockHolder implements AutoCloseable {
+
+    private static final String SCRIPT = """
+            import fcntl, sys, time
+            f = open(sys.argv[1], "a")
+            fcntl.lockf(f, fcntl.LOCK_EX)
+            print("locked", flush=True)
+            time.sleep(120)
+            """;
+
+    private final Process process;
+
+    LockHolder(Path file) throws Exception {
+        process = new ProcessBuilder("python3", "-c", SCRIPT, file.toString()).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (!"locked".equals(line)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("lock holder did not lock " + file + ": " + line);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+}
