@@ -10,6 +10,7 @@ public record ResourceLimits(Long memoryMaxBytes, Integer cpuQuotaPercent, Integ
 
     public static final ResourceLimits NONE = new ResourceLimits(null, null, null);
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isNone() {
         return memoryMaxBytes == null && cpuQuotaPercent == null && pidsMax == null;
     }
