@@ -154,6 +154,9 @@ public final class CgroupGroup {
 
     /** a counter from a flat keyed file such as memory.events or memory.oom_control, if the host has it. */
     public Optional<Long> counter(String controller, String file, String key) {
+        if (!hierarchies.containsKey(controller)) {
+            return Optional.empty();
+        }
         try {
             for (String line : Files.readAllLines(dir(controller).resolve(file))) {
                 String[] f = line.trim().split("\\s+");

@@ -28,8 +28,19 @@ final class ProcessRunner {
     private ProcessRunner() {
     }
 
+    /** called with the pid right after the start; a command behind a gate waits for it (cgroup confinement). */
+    @FunctionalInterface
+    interface Started {
+        void accept(long pid) throws IOException;
+    }
+
     static Result run(List<String> command, Map<String, String> env, String cwd, int timeoutSec, int maxOutputBytes)
             throws IOException, InterruptedException {
+        return run(command, env, cwd, timeoutSec, maxOutputBytes, pid -> { });
+    }
+
+    static Result run(List<String> command, Map<String, String> env, String cwd, int timeoutSec, int maxOutputBytes,
+                      Started started) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear();
         pb.environment().putAll(env);
@@ -39,6 +50,14 @@ final class ProcessRunner {
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process process = pb.start();
         long pgid = process.pid();
+        try {
+            started.accept(pgid);
+        } catch (IOException | RuntimeException e) {
+            // the command has not run anything of its own yet: it is still waiting at the gate
+            process.destroyForcibly();
+            process.waitFor();
+            throw e;
+        }
         StreamCapture out = StreamCapture.start("exec-stdout-" + pgid, process.getInputStream(), maxOutputBytes);
         StreamCapture err = StreamCapture.start("exec-stderr-" + pgid, process.getErrorStream(), maxOutputBytes);
         boolean timedOut = false;
