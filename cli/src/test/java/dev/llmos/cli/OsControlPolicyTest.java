@@ -1,5 +1,6 @@
 package dev.llmos.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmos.engine.audit.AuditLog;
 import dev.llmos.engine.exec.Pipeline;
@@ -15,6 +16,7 @@ import dev.llmos.rules.DroolsPolicy;
 import dev.llmos.rules.PolicyCache;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,9 +32,10 @@ import java.util.function.Function;
 import static dev.llmos.cli.Plans.exec;
 import static dev.llmos.cli.Plans.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * the shipped policy on process_control, cgroup_apply and exec resource limits, decided against
+ * the shipped policy on process_control, cgroup_apply, exec resource limits and the network actions, decided against
  * real processes: a sleep the test starts under a name nothing else has, pid 1, and the test's own
  * jvm (which plays llm-os). decided only: nothing is signalled or moved.
  */
@@ -81,6 +84,14 @@ class OsControlPolicyTest {
         return a;
     }
 
+    private static boolean resolvedStub() {
+        try {
+            return Path.of("/etc/resolv.conf").toRealPath().startsWith("/run/systemd/resolve");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static int self() {
         return (int) ProcessHandle.current().pid();
     }
@@ -114,8 +125,26 @@ class OsControlPolicyTest {
                         "confirm", "exec.unknown", new ResourceLimits(null, null, 512), false),
                 new Case("an inline shell script gets process and memory caps", pid -> exec("a1", "sh", "-c", "echo hi"),
                         "confirm", "exec.unknown", new ResourceLimits(2L << 30, null, 256), false),
+                new Case("showing addresses and routes", pid -> action("network_show"), "allow", "network.show", none, false),
+                new Case("a link brought up", pid -> action("link_set", "link", "nosuch0", "state", "up"),
+                        "confirm", "network.link", none, true),
+                new Case("the loopback taken down", pid -> action("link_set", "link", "lo", "state", "down"),
+                        "deny", "network.link-loopback", none, true),
+                new Case("new dns servers", pid -> action("dns_set", "servers", List.of("192.0.2.53")),
+                        resolvedStub() ? "deny" : "confirm", resolvedStub() ? "network.dns-resolved" : "network.dns", none, !resolvedStub()),
                 new Case("an inspection program runs unconfined", pid -> exec("a1", "ls", "/"),
                         "allow", "exec.inspect", none, false));
+    }
+
+    @Test
+    void refusesToTakeDownTheLinkOfTheDefaultRoute() throws Exception {
+        Process ip = new ProcessBuilder("ip", "-j", "route", "show", "default").start();
+        JsonNode routes = Json.mapper().readTree(ip.getInputStream());
+        ip.waitFor();
+        assumeTrue(routes.size() > 0 && routes.get(0).has("dev"), "this host has no default route");
+        String plan = plan(action("link_set", "link", routes.get(0).path("dev").asText(), "state", "down"));
+        Decision d = pipeline.decide(pipeline.parser().parse(plan), requester).decision("a1");
+        assertEquals(List.of("deny", "network.link-default-route"), List.of(d.verdict().wire(), d.rule()));
     }
 
     @ParameterizedTest(name = "{0}")

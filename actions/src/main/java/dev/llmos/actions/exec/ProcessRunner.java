@@ -17,12 +17,12 @@ import java.util.concurrent.TimeUnit;
  * setsid: the jvm's child is never a group leader, so setsid execs in place and the child's pid is
  * its process group id, which lets a timeout kill the whole tree, grandchildren included.
  */
-final class ProcessRunner {
+public final class ProcessRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
     private static final Duration GRACE = Duration.ofSeconds(2);
 
-    record Result(int exitCode, boolean timedOut, Output stdout, Output stderr) {
+    public record Result(int exitCode, boolean timedOut, Output stdout, Output stderr) {
     }
 
     private ProcessRunner() {
@@ -30,16 +30,16 @@ final class ProcessRunner {
 
     /** called with the pid right after the start; a command behind a gate waits for it (cgroup confinement). */
     @FunctionalInterface
-    interface Started {
+    public interface Started {
         void accept(long pid) throws IOException;
     }
 
-    static Result run(List<String> command, Map<String, String> env, String cwd, int timeoutSec, int maxOutputBytes)
+    public static Result run(List<String> command, Map<String, String> env, String cwd, int timeoutSec, int maxOutputBytes)
             throws IOException, InterruptedException {
         return run(command, env, cwd, timeoutSec, maxOutputBytes, pid -> { });
     }
 
-    static Result run(List<String> command, Map<String, String> env, String cwd, int timeoutSec, int maxOutputBytes,
+    public static Result run(List<String> command, Map<String, String> env, String cwd, int timeoutSec, int maxOutputBytes,
                       Started started) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear();
