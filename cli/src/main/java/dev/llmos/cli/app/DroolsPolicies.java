@@ -29,7 +29,8 @@ public final class DroolsPolicies implements Policies {
      */
     @Override
     public Report check(Path policyDir, Path cacheDir) {
-        List<PolicyProblem> problems = PolicyCheck.check(policyDir);
+        // with the registry, check also finds rules written against action kinds this build lacks
+        List<PolicyProblem> problems = PolicyCheck.check(policyDir, Wiring.registry());
         if (problems.stream().anyMatch(PolicyProblem::error)) {
             return new Report(problems, 0, drlFiles(policyDir), null);
         }
