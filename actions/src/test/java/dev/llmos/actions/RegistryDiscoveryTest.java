@@ -27,10 +27,20 @@ class RegistryDiscoveryTest {
     }
 
     @Test
-    void serviceLoaderFindsAllFourHandlersWithTheirShapes() {
+    void serviceLoaderFindsEveryHandlerWithItsShape() {
         assertEquals(List.of(
                         new Shape("append_file", AppendFileParams.class, AppendFile.class, Effect.MUTATING, true, true),
+                        new Shape("cgroup_apply", dev.llmos.actions.cgroups.CgroupApplyParams.class,
+                                dev.llmos.actions.cgroups.CgroupApply.class, Effect.MUTATING, true, true),
+                        new Shape("dns_set", dev.llmos.actions.network.DnsSetParams.class,
+                                dev.llmos.actions.network.DnsSet.class, Effect.MUTATING, true, true),
                         new Shape("exec", ExecParams.class, Exec.class, Effect.MUTATING, true, false),
+                        new Shape("link_set", dev.llmos.actions.network.LinkSetParams.class,
+                                dev.llmos.actions.network.LinkSet.class, Effect.MUTATING, true, true),
+                        new Shape("network_show", dev.llmos.actions.network.NetworkShowParams.class,
+                                dev.llmos.actions.network.NetworkShow.class, Effect.READ_ONLY, true, false),
+                        new Shape("process_control", dev.llmos.actions.process.ProcessControlParams.class,
+                                dev.llmos.actions.process.ProcessControl.class, Effect.DESTRUCTIVE, true, true),
                         new Shape("read_file", ReadFileParams.class, ReadFile.class, Effect.READ_ONLY, true, false),
                         new Shape("write_file", WriteFileParams.class, WriteFile.class, Effect.MUTATING, true, true)),
                 ActionRegistry.discover().specs().stream().map(Shape::of).toList());

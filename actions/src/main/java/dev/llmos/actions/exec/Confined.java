@@ -66,7 +66,8 @@ final class Confined implements AutoCloseable {
     static String describe(ResourceLimits limits) {
         List<String> parts = new ArrayList<>();
         if (limits.memoryMaxBytes() != null) {
-            parts.add("memory " + limits.memoryMaxBytes() + " bytes");
+            long bytes = limits.memoryMaxBytes();
+            parts.add("memory " + (bytes % (1L << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes"));
         }
         if (limits.cpuQuotaPercent() != null) {
             parts.add("cpu " + limits.cpuQuotaPercent() + "%");

@@ -82,6 +82,9 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
         if (!params.argv().isEmpty() && ProgramLookup.find(params.argv().get(0), params.cwd()).isEmpty()) {
             summary += "; but " + params.argv().get(0) + " is not found on " + ExecEnvironment.SAFE_PATH;
         }
+        if (!context.confine().isNone()) {
+            summary += ", in a cgroup of its own (" + Confined.describe(context.confine()) + ")";
+        }
         return Preview.of(summary);
     }
 

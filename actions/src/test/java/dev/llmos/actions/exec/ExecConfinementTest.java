@@ -85,6 +85,14 @@ class ExecConfinementTest {
     }
 
     @Test
+    void aDryRunNamesTheLimits() {
+        ExecContext context = new ExecContext(state, TestContexts.DIGEST, "a1", TestContexts.SELF, Limits.DEFAULT,
+                new ResourceLimits(16L << 20, 50, 8));
+        assertEquals("would run: /bin/true in /tmp (timeout 30 s), in a cgroup of its own (memory 16 MiB, cpu 50%, pids 8)",
+                handler.preview(new ExecParams(List.of("/bin/true"), "/tmp", 30, null, null), context).summary());
+    }
+
+    @Test
     void removesTheGroupAndItsLockOnceTheCommandHasEnded() throws Exception {
         ActionOutcome outcome = run(new ResourceLimits(64L << 20, null, 8), "true");
         List<String> still = dirs(outcome).stream().filter(d -> Files.exists(Path.of(d))).toList();
