@@ -75,7 +75,7 @@ public final class CgroupApplyHandler implements ActionHandler<CgroupApplyParams
     public Preview preview(CgroupApplyParams params, ExecContext context) {
         CgroupLayout l = layout.get();
         try {
-            CgroupGroup g = group(l, params);
+            CgroupGroup g = group(l, params, self);
             List<String> what = new ArrayList<>();
             if (!g.exists()) {
                 what.add("create " + g.dirs().stream().map(Path::toString).collect(Collectors.joining(", ")));
@@ -95,7 +95,7 @@ public final class CgroupApplyHandler implements ActionHandler<CgroupApplyParams
         CgroupLayout l = layout.get();
         CgroupGroup g;
         try {
-            g = group(l, params);
+            g = group(l, params, self);
         } catch (CgroupGroup.Refused e) {
             return ActionOutcome.failure(e.getMessage());
         }
@@ -139,12 +139,16 @@ public final class CgroupApplyHandler implements ActionHandler<CgroupApplyParams
         return CgroupUndo.apply(undo);
     }
 
-    private static CgroupGroup group(CgroupLayout l, CgroupApplyParams params) throws CgroupGroup.Refused {
+    private static CgroupGroup group(CgroupLayout l, CgroupApplyParams params, long self) throws CgroupGroup.Refused {
         if (params.changesNothing()) {
             throw new CgroupGroup.Refused("cgroup_apply needs a pid to move or a limit to set");
         }
         if (params.pid() != null && params.pid() <= 1) {
             throw new CgroupGroup.Refused("refused: pid " + params.pid() + " is init, which stays in the root group");
+        }
+        if (params.pid() != null && params.pid() == self) {
+            // a cap on llm-os could stall or kill it halfway through the plan
+            throw new CgroupGroup.Refused("refused: pid " + params.pid() + " is llm-os itself");
         }
         return CgroupGroup.of(l, params.group(), controllers(l, params));
     }

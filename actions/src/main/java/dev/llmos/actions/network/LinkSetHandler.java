@@ -46,7 +46,7 @@ public final class LinkSetHandler implements ActionHandler<LinkSetParams> {
         boolean defaultRoute;
         try {
             link = NetState.link(ip, params.link());
-            defaultRoute = NetState.routes(ip).stream().anyMatch(r -> r.dst().equals("default") && params.link().equals(r.dev()));
+            defaultRoute = carriesDefaultRoute(params.link());
         } catch (IOException e) {
             link = Optional.empty();
             defaultRoute = false;
@@ -80,6 +80,10 @@ public final class LinkSetHandler implements ActionHandler<LinkSetParams> {
                 return ActionOutcome.failure("no link " + params.link());
             }
             boolean wasUp = link.get().up();
+            if (wasUp && params.state().equals("down") && carriesDefaultRoute(params.link())) {
+                // the machine, and a remote administrator with it, would be cut off
+                return ActionOutcome.failure("refused: " + params.link() + " carries the default route; add another route out first, or do this from the console");
+            }
             if (wasUp == params.state().equals("up")) {
                 return ActionOutcome.success(List.of(), Json.mapper().createObjectNode().put("link", params.link())
                         .put("state", params.state()).put("changed", false), null);
@@ -102,6 +106,10 @@ public final class LinkSetHandler implements ActionHandler<LinkSetParams> {
         } catch (IOException e) {
             return ActionOutcome.failure(e.getMessage());
         }
+    }
+
+    private boolean carriesDefaultRoute(String link) throws IOException {
+        return NetState.routes(ip).stream().anyMatch(r -> r.dst().equals("default") && link.equals(r.dev()));
     }
 
     private void set(String link, String state) throws IOException {

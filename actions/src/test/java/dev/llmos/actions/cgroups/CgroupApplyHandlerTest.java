@@ -115,6 +115,13 @@ class CgroupApplyHandlerTest {
     }
 
     @Test
+    void refusesToMoveItsOwnProcess() {
+        int self = (int) ProcessHandle.current().pid();
+        assertEquals("refused: pid " + self + " is llm-os itself",
+                handler.execute(new CgroupApplyParams(name, self, 10, null, null, null, null), TestContexts.exec(state)).error());
+    }
+
+    @Test
     void aControllerTheHostLacksIsReportedNotFaked() throws Exception {
         CgroupLayout bare = CgroupLayout.parse("", "", "", dir -> "");
         CgroupApplyHandler h = new CgroupApplyHandler(() -> bare, ProcessHandle.current().pid());

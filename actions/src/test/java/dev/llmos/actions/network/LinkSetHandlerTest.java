@@ -53,6 +53,13 @@ class LinkSetHandlerTest {
     }
 
     @Test
+    void refusesToTakeDownTheLinkOfTheDefaultRoute() throws Exception {
+        ActionOutcome outcome = handler.execute(new LinkSetParams("v0", "down"), TestContexts.exec(state));
+        assertEquals(List.of("refused: v0 carries the default route; add another route out first, or do this from the console", true),
+                List.of(outcome.error(), up("v0")));
+    }
+
+    @Test
     void anUnknownLinkIsReported() {
         assertEquals("no link nosuch0", handler.execute(new LinkSetParams("nosuch0", "up"), TestContexts.exec(state)).error());
     }
