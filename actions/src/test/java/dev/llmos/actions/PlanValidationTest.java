@@ -32,7 +32,8 @@ class PlanValidationTest {
                         new PlanError("/actions/0/argv", "expected array, got string"),
                         new PlanError("/actions/1/owner", "unknown key"),
                         new PlanError("/actions/2/type",
-                                "unknown action type reboot (known: append_file, exec, install_packages, observe, read_file, remove_packages, service_control, update_system, write_file)")),
+                                "unknown action type reboot (known: "
+                                        + String.join(", ", new java.util.TreeSet<>(ActionRegistry.discover().types())) + ")")),
                 errors("""
                         {"id":"a1","type":"exec","argv":"ls -l","reason":"r"},
                         {"id":"a2","type":"write_file","path":"/tmp/x","content":"c","owner":"root","reason":"r"},

@@ -25,7 +25,7 @@ public final class PolicyCheck {
 
     private static final Pattern VERDICT = Pattern.compile("\\b" + DroolsPolicy.GLOBAL + "\\s*\\.\\s*(allow|confirm|deny)\\s*\\(");
     private static final Pattern RECORDS = Pattern.compile("\\b" + DroolsPolicy.GLOBAL
-            + "\\s*\\.\\s*(require\\w*|undo|recover\\w*)\\s*\\(");
+            + "\\s*\\.\\s*(require\\w*|undo|recover\\w*|limit\\w*)\\s*\\(");
 
     private PolicyCheck() {
     }

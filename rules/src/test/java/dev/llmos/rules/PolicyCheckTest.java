@@ -27,6 +27,15 @@ class PolicyCheckTest {
     }
 
     @Test
+    void aRuleThatOnlyLimitsAProcessRecordsSomething() {
+        Policies.drl(dir, "limits.drl", """
+                rule "cap" @id("limits.cap") @justification("forks stop at 64")
+                when $a : Cmd() then policy.limitPids($a, 64); policy.limitMemory($a, 1048576L); end
+                """);
+        assertEquals(List.of(), PolicyCheck.check(dir));
+    }
+
+    @Test
     void warnsAboutARuleThatRecordsNothing() {
         Policies.drl(dir, "exec.drl", """
                 rule "forgetful" @id("exec.forgetful") @justification("meant to allow ls")

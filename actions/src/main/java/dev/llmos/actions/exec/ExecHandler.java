@@ -2,6 +2,8 @@ package dev.llmos.actions.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmos.actions.cgroups.CgroupLayout;
+import dev.llmos.actions.cgroups.Confinement;
 import dev.llmos.actions.posix.Posix;
 import dev.llmos.engine.host.Requester;
 import dev.llmos.engine.json.Json;
@@ -80,6 +82,9 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
         if (!params.argv().isEmpty() && ProgramLookup.find(params.argv().get(0), params.cwd()).isEmpty()) {
             summary += "; but " + params.argv().get(0) + " is not found on " + ExecEnvironment.SAFE_PATH;
         }
+        if (!context.confine().isNone()) {
+            summary += ", in a cgroup of its own (" + Confined.describe(context.confine()) + ")";
+        }
         return Preview.of(summary);
     }
 
@@ -102,20 +107,42 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
                     ? argv0 + " is not an executable file"
                     : "program " + argv0 + " not found on " + ExecEnvironment.SAFE_PATH);
         }
-        List<String> command = new ArrayList<>();
+        Optional<Path> setsid = ProgramLookup.find("setsid", null);
+        if (setsid.isEmpty()) {
+            return ActionOutcome.failure("setsid not found on " + ExecEnvironment.SAFE_PATH + ": cannot give the command its own process group");
+        }
+        List<String> drop = new ArrayList<>();
         if (runAs != null) {
             Optional<Path> setpriv = ProgramLookup.find("setpriv", null);
             if (setpriv.isEmpty()) {
                 return ActionOutcome.failure("cannot drop to uid " + runAs.uid() + ": setpriv not found on " + ExecEnvironment.SAFE_PATH);
             }
-            command.addAll(List.of(setpriv.get().toString(), "--reuid=" + runAs.uid(), "--regid=" + runAs.gid(),
+            drop.addAll(List.of(setpriv.get().toString(), "--reuid=" + runAs.uid(), "--regid=" + runAs.gid(),
                     "--init-groups", "--"));
         }
-        Optional<Path> setsid = ProgramLookup.find("setsid", null);
-        if (setsid.isEmpty()) {
-            return ActionOutcome.failure("setsid not found on " + ExecEnvironment.SAFE_PATH + ": cannot give the command its own process group");
+        Confinement confinement = null;
+        List<String> command = new ArrayList<>();
+        if (context.confine().isNone()) {
+            command.addAll(drop);
+            command.add(setsid.get().toString());
+        } else {
+            Optional<Path> flock = ProgramLookup.find("flock", null);
+            try {
+                if (flock.isEmpty()) {
+                    throw new IOException("flock not found on " + ExecEnvironment.SAFE_PATH);
+                }
+                confinement = Confinement.prepare(CgroupLayout.system(), context.confine(),
+                        Confined.groupName(context), context.stateDir().resolve("confine"));
+            } catch (IOException | RuntimeException e) {
+                return ActionOutcome.failure("cannot confine " + argv0 + " (" + Confined.describe(context.confine()) + "): "
+                        + e.getMessage() + "; not run unconfined");
+            }
+            // setsid, then flock holds the command at the gate until it is in its cgroup (as root,
+            // so it can open the lock), then privileges drop
+            command.add(setsid.get().toString());
+            command.addAll(confinement.wrapper(flock.get().toString()));
+            command.addAll(drop);
         }
-        command.add(setsid.get().toString());
         command.add(program.get().toString());
         command.addAll(params.argv().subList(1, params.argv().size()));
 
@@ -123,19 +150,19 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
         ObjectNode data = Json.mapper().createObjectNode();
         data.put("program", program.get().toString());
         data.put("uid", runAs == null ? euid : runAs.uid());
-        ProcessRunner.Result r;
-        try {
-            r = ProcessRunner.run(command, environment.forChild(System.getenv(), params.env(), runAs), params.cwd(),
-                    timeout, context.limits().maxOutputBytes());
+        try (Confined confined = new Confined(confinement)) {
+            ProcessRunner.Result r = ProcessRunner.run(command, environment.forChild(System.getenv(), params.env(), runAs), params.cwd(),
+                    timeout, context.limits().maxOutputBytes(), confined::admit);
+            String error = confined.killedBy().orElse(r.timedOut() ? "timed out after " + timeout + " s; process group killed"
+                    : r.exitCode() != 0 ? "exit code " + r.exitCode() : null);
+            confined.describe(data);
+            return new ActionOutcome(error == null, r.exitCode(), r.stdout(), r.stderr(), List.of(), data, null, error);
         } catch (IOException e) {
             return ActionOutcome.failure("cannot start " + argv0 + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ActionOutcome.failure("interrupted while running " + argv0 + "; process group killed");
         }
-        String error = r.timedOut() ? "timed out after " + timeout + " s; process group killed"
-                : r.exitCode() != 0 ? "exit code " + r.exitCode() : null;
-        return new ActionOutcome(error == null, r.exitCode(), r.stdout(), r.stderr(), List.of(), data, null, error);
     }
 
     static int timeoutSec(ExecParams params, Limits limits) {

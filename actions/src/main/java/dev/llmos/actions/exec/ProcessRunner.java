@@ -17,19 +17,30 @@ import java.util.concurrent.TimeUnit;
  * setsid: the jvm's child is never a group leader, so setsid execs in place and the child's pid is
  * its process group id, which lets a timeout kill the whole tree, grandchildren included.
  */
-final class ProcessRunner {
+public final class ProcessRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
     private static final Duration GRACE = Duration.ofSeconds(2);
 
-    record Result(int exitCode, boolean timedOut, Output stdout, Output stderr) {
+    public record Result(int exitCode, boolean timedOut, Output stdout, Output stderr) {
     }
 
     private ProcessRunner() {
     }
 
-    static Result run(List<String> command, Map<String, String> env, String cwd, int timeoutSec, int maxOutputBytes)
+    /** called with the pid right after the start; a command behind a gate waits for it (cgroup confinement). */
+    @FunctionalInterface
+    public interface Started {
+        void accept(long pid) throws IOException;
+    }
+
+    public static Result run(List<String> command, Map<String, String> env, String cwd, int timeoutSec, int maxOutputBytes)
             throws IOException, InterruptedException {
+        return run(command, env, cwd, timeoutSec, maxOutputBytes, pid -> { });
+    }
+
+    public static Result run(List<String> command, Map<String, String> env, String cwd, int timeoutSec, int maxOutputBytes,
+                      Started started) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear();
         pb.environment().putAll(env);
@@ -39,6 +50,14 @@ final class ProcessRunner {
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process process = pb.start();
         long pgid = process.pid();
+        try {
+            started.accept(pgid);
+        } catch (IOException | RuntimeException e) {
+            // the command has not run anything of its own yet: it is still waiting at the gate
+            process.destroyForcibly();
+            process.waitFor();
+            throw e;
+        }
         StreamCapture out = StreamCapture.start("exec-stdout-" + pgid, process.getInputStream(), maxOutputBytes);
         StreamCapture err = StreamCapture.start("exec-stderr-" + pgid, process.getErrorStream(), maxOutputBytes);
         boolean timedOut = false;

@@ -9,7 +9,7 @@ import java.util.Optional;
  * finds the program argv[0] names, on the fixed safe PATH only. the executor runs exactly what
  * this finds, so policy and execution agree on which binary it is whatever PATH the jvm has.
  */
-final class ProgramLookup {
+public final class ProgramLookup {
 
     private ProgramLookup() {
     }
@@ -17,7 +17,7 @@ final class ProgramLookup {
     /**
      * @param cwd the child's working directory, against which a relative "dir/prog" is taken; null for ours
      */
-    static Optional<Path> find(String argv0, String cwd) {
+    public static Optional<Path> find(String argv0, String cwd) {
         if (argv0 == null || argv0.isEmpty() || argv0.indexOf('\0') >= 0) {
             return Optional.empty();
         }
