@@ -1,0 +1,119 @@
+package dev.llmos.actions.x11;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * a real x server for tests: Xvfb on a display number nobody uses, plus the clients a test starts
+ * on it; closing it ends them all.
+ */
+public final class Xvfb implements AutoCloseable {
+
+    public static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private final Process server;
+    private final String display;
+    private final List<Process> clients = new ArrayList<>();
+
+    private Xvfb(Process server, String display) {
+        this.server = server;
+        this.display = display;
+    }
+
+    /** starts a {@code width}x{@code height} screen; skips the test when Xvfb is not installed. */
+    public static Xvfb start(int width, int height) throws IOException, InterruptedException {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/Xvfb")), "Xvfb is not installed (apt-get install xvfb)");
+        for (int n = 90 + (int) (ProcessHandle.current().pid() % 50); n < 400; n++) {
+            if (Files.exists(Path.of("/tmp/.X" + n + "-lock")) || Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
+                continue;
+            }
+            Process p = new ProcessBuilder("/usr/bin/Xvfb", ":" + n, "-screen", "0", width + "x" + height + "x24",
+                    "-nolisten", "tcp").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Path socket = Path.of("/tmp/.X11-unix/X" + n);
+            Instant deadline = Instant.now().plus(PATIENCE);
+            while (p.isAlive() && !Files.exists(socket) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            if (p.isAlive() && Files.exists(socket)) {
+                return new Xvfb(p, ":" + n);
+            }
+            // another server took the number first: try the next one
+            p.destroyForcibly().waitFor();
+        }
+        throw new IOException("no free x display number between :90 and :399");
+    }
+
+    public String display() {
+        return display;
+    }
+
+    /** starts an x client on this display, its output going to {@code output}; it ends with the server. */
+    public Process client(Path output, String... argv) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().put("DISPLAY", display);
+        Process p = pb.start();
+        clients.add(p);
+        return p;
+    }
+
+    /** runs an x client to its end and returns what it printed. */
+    public String query(String... argv) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
+        pb.environment().put("DISPLAY", display);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
+    }
+
+    /** waits until a window with this exact name is mapped; its id. */
+    public String awaitWindow(String name) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            String ids = query("/usr/bin/xdotool", "search", "--onlyvisible", "--name", "^" + name + "$").strip();
+            if (!ids.isEmpty()) {
+                return ids.lines().findFirst().orElseThrow();
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no window named " + name + " appeared on " + display + " within " + PATIENCE);
+    }
+
+    /** waits until the file holds {@code expected} somewhere; its whole content either way. */
+    public static String awaitContent(Path file, String expected) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        String content = "";
+        while (Instant.now().isBefore(deadline)) {
+            content = Files.exists(file) ? Files.readString(file) : "";
+            if (content.contains(expected)) {
+                return content;
+            }
+            Thread.sleep(100);
+        }
+        return content;
+    }
+
+    /** the environment a handler would inherit from a session on this display. */
+    public Map<String, String> environment() {
+        return Map.of("DISPLAY", display);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Process c : clients) {
+            c.destroyForcibly().waitFor();
+        }
+        server.destroy();
+        if (!server.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+            server.destroyForcibly().waitFor();
+        }
+    }
+}
