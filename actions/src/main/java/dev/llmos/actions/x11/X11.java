@@ -46,6 +46,12 @@ public final class X11 {
         return display != null && DISPLAY.matcher(display).matches() ? display : null;
     }
 
+    /** the display for a preview: the one that would be used, or that there is none. */
+    public String describe(String asked) {
+        String display = display(asked);
+        return display != null ? display : "no x display";
+    }
+
     /**
      * runs an x client on the display and turns its run into an outcome; {@code data} builds the
      * structured result of a successful run.
