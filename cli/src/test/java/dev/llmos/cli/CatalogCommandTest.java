@@ -43,7 +43,8 @@ class CatalogCommandTest {
     void actionsSchemaOfAnUnknownTypeIsBadInput() {
         Cli.Result r = Cli.in(tmp).run("actions", "--schema", "reboot");
         assertEquals(2, r.code());
-        assertEquals("llmsh: unknown action type reboot (known: append_file, exec, read_file, write_file)\n", r.err());
+        assertEquals("llmsh: unknown action type reboot (known: " + String.join(", ", ActionRegistry.discover().types())
+                + ")\n", r.err());
     }
 
     @Test
