@@ -89,11 +89,17 @@ public final class Xvfb implements AutoCloseable {
 
     /** waits until the file holds {@code expected} somewhere; its whole content either way. */
     public static String awaitContent(Path file, String expected) throws IOException, InterruptedException {
+        return awaitContent(file, content -> content.contains(expected));
+    }
+
+    /** waits until the file's content passes {@code done}; its whole content either way. */
+    public static String awaitContent(Path file, java.util.function.Predicate<String> done)
+            throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
         String content = "";
         while (Instant.now().isBefore(deadline)) {
             content = Files.exists(file) ? Files.readString(file) : "";
-            if (content.contains(expected)) {
+            if (done.test(content)) {
                 return content;
             }
             Thread.sleep(100);
