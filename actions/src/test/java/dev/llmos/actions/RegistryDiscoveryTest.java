@@ -13,6 +13,7 @@ import dev.llmos.engine.spi.ActionSpec;
 import dev.llmos.engine.spi.Effect;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,12 +28,26 @@ class RegistryDiscoveryTest {
     }
 
     @Test
-    void serviceLoaderFindsAllFourHandlersWithTheirShapes() {
-        assertEquals(List.of(
-                        new Shape("append_file", AppendFileParams.class, AppendFile.class, Effect.MUTATING, true, true),
-                        new Shape("exec", ExecParams.class, Exec.class, Effect.MUTATING, true, false),
-                        new Shape("read_file", ReadFileParams.class, ReadFile.class, Effect.READ_ONLY, true, false),
-                        new Shape("write_file", WriteFileParams.class, WriteFile.class, Effect.MUTATING, true, true)),
-                ActionRegistry.discover().specs().stream().map(Shape::of).toList());
+    void serviceLoaderFindsTheFileAndExecHandlersWithTheirShapes() {
+        List<Shape> builtIn = List.of(
+                new Shape("append_file", AppendFileParams.class, AppendFile.class, Effect.MUTATING, true, true),
+                new Shape("exec", ExecParams.class, Exec.class, Effect.MUTATING, true, false),
+                new Shape("read_file", ReadFileParams.class, ReadFile.class, Effect.READ_ONLY, true, false),
+                new Shape("write_file", WriteFileParams.class, WriteFile.class, Effect.MUTATING, true, true));
+        assertEquals(builtIn, ActionRegistry.discover().specs().stream().map(Shape::of).filter(builtIn::contains).toList());
+    }
+
+    /** a capability's package holds its params, its fact and its handler together (docs/extending.md). */
+    @Test
+    void everyHandlerKeepsItsParamsAndFactInItsOwnPackage() {
+        List<String> strays = new ArrayList<>();
+        ActionRegistry registry = ActionRegistry.discover();
+        for (ActionSpec<?> s : registry.specs()) {
+            String pkg = registry.handler(s.type()).orElseThrow().getClass().getPackageName();
+            if (!s.paramsType().getPackageName().equals(pkg) || !s.factType().getPackageName().equals(pkg)) {
+                strays.add(s.type());
+            }
+        }
+        assertEquals(List.of(), strays);
     }
 }
