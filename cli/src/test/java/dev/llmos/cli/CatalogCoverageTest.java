@@ -3,6 +3,7 @@ package dev.llmos.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.registry.ActionRegistry;
+import dev.llmos.engine.spi.ActionSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,13 +48,17 @@ class CatalogCoverageTest {
     @Test
     void everyRegisteredTypeHasItsOwnSchemaFromLlmshActionsSchema() throws IOException {
         List<String> problems = new ArrayList<>();
-        for (String type : registered) {
-            Cli.Result r = Cli.in(tmp).run("actions", "--schema", type);
-            JsonNode s = r.code() == 0 ? Json.mapper().readTree(r.out()) : null;
-            // the four header fields every action has (id, type, reason, danger) and at least one of its own
-            if (s == null || !s.path("properties").has("reason") || s.path("properties").size() < 5
-                    || !s.path("description").isTextual()) {
-                problems.add(type + ": exit " + r.code() + " " + r.err() + r.out());
+        for (ActionSpec<?> spec : ActionRegistry.discover().specs()) {
+            Cli.Result r = Cli.in(tmp).run("actions", "--schema", spec.type());
+            // the four header fields every action has, then exactly the fields its fragment declares
+            List<String> expected = new ArrayList<>(List.of("id", "type", "reason", "danger"));
+            spec.schema().path("properties").fieldNames().forEachRemaining(expected::add);
+            List<String> shown = new ArrayList<>();
+            if (r.code() == 0) {
+                Json.mapper().readTree(r.out()).path("properties").fieldNames().forEachRemaining(shown::add);
+            }
+            if (!shown.equals(expected)) {
+                problems.add(spec.type() + ": exit " + r.code() + ", fields " + shown + ", expected " + expected);
             }
         }
         assertEquals(List.of(), problems);

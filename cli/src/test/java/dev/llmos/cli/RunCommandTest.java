@@ -2,6 +2,7 @@ package dev.llmos.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmos.engine.json.Json;
+import dev.llmos.engine.registry.ActionRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,10 +109,10 @@ class RunCommandTest {
         assertEquals("""
                 /actions/0/argv: expected array, got string
                 /actions/1/colour: unknown key
-                /actions/2/type: unknown action type reboot (known: append_file, exec, read_file, write_file)
+                /actions/2/type: unknown action type reboot (known: %s)
                 /actions/3/reason: required key is missing
                 llmsh: the plan is invalid (4 errors); nothing ran
-                """, r.err());
+                """.formatted(String.join(", ", ActionRegistry.discover().types())), r.err());
     }
 
     @Test
