@@ -161,7 +161,7 @@ public final class StrictSchema {
         if (SCALARS.contains(t)) {
             out.put("type", t);
             if (s.has("enum")) {
-                out.set("enum", s.get("enum"));
+                out.set("enum", s.get("enum").deepCopy());
             } else if (s.has("const")) {
                 out.set("enum", F.arrayNode().add(s.get("const")));
             }
@@ -233,7 +233,7 @@ public final class StrictSchema {
         ObjectNode out = F.objectNode();
         JsonNode first = values.get(0);
         out.put("type", first.isIntegralNumber() ? "integer" : first.isNumber() ? "number" : first.isBoolean() ? "boolean" : "string");
-        out.set("enum", values);
+        out.set("enum", values.deepCopy());
         return out;
     }
 
