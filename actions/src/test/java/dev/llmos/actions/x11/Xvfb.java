@@ -2,7 +2,10 @@ package dev.llmos.actions.x11;
 
 import org.junit.jupiter.api.Assumptions;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,26 +32,17 @@ public final class Xvfb implements AutoCloseable {
     }
 
     /** starts a {@code width}x{@code height} screen; skips the test when Xvfb is not installed. */
-    public static Xvfb start(int width, int height) throws IOException, InterruptedException {
+    public static Xvfb start(int width, int height) throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/Xvfb")), "Xvfb is not installed (apt-get install xvfb)");
-        for (int n = 90 + (int) (ProcessHandle.current().pid() % 50); n < 400; n++) {
-            if (Files.exists(Path.of("/tmp/.X" + n + "-lock")) || Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
-                continue;
-            }
-            Process p = new ProcessBuilder("/usr/bin/Xvfb", ":" + n, "-screen", "0", width + "x" + height + "x24",
-                    "-nolisten", "tcp").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            Path socket = Path.of("/tmp/.X11-unix/X" + n);
-            Instant deadline = Instant.now().plus(PATIENCE);
-            while (p.isAlive() && !Files.exists(socket) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(50);
-            }
-            if (p.isAlive() && Files.exists(socket)) {
-                return new Xvfb(p, ":" + n);
-            }
-            // another server took the number first: try the next one
-            p.destroyForcibly().waitFor();
+        // -displayfd: the server picks a free display number and writes it once it accepts clients
+        Process p = new ProcessBuilder("/usr/bin/Xvfb", "-displayfd", "1", "-screen", "0", width + "x" + height + "x24",
+                "-nolisten", "tcp").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String number = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        if (number == null || !number.strip().matches("[0-9]+")) {
+            p.destroyForcibly();
+            throw new IOException("Xvfb did not start: it wrote " + number);
         }
-        throw new IOException("no free x display number between :90 and :399");
+        return new Xvfb(p, ":" + number.strip());
     }
 
     public String display() {
