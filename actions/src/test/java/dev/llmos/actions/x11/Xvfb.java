@@ -25,6 +25,7 @@ public final class Xvfb implements AutoCloseable {
     private final Process server;
     private final String display;
     private final List<Process> clients = new ArrayList<>();
+    private final List<Path> logs = new ArrayList<>();
 
     private Xvfb(Process server, String display) {
         this.server = server;
@@ -32,17 +33,35 @@ public final class Xvfb implements AutoCloseable {
     }
 
     /** starts a {@code width}x{@code height} screen; skips the test when Xvfb is not installed. */
-    public static Xvfb start(int width, int height) throws IOException {
+    public static Xvfb start(int width, int height) throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/Xvfb")), "Xvfb is not installed (apt-get install xvfb)");
-        // -displayfd: the server picks a free display number and writes it once it accepts clients
+        // -displayfd: the server picks a free display number and writes it once it listens;
+        // -noreset: it keeps its state when the last client leaves, so the next one finds it as it was
         Process p = new ProcessBuilder("/usr/bin/Xvfb", "-displayfd", "1", "-screen", "0", width + "x" + height + "x24",
-                "-nolisten", "tcp").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "-nolisten", "tcp", "-noreset").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String number = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII)).readLine();
         if (number == null || !number.strip().matches("[0-9]+")) {
             p.destroyForcibly();
             throw new IOException("Xvfb did not start: it wrote " + number);
         }
-        return new Xvfb(p, ":" + number.strip());
+        Xvfb x = new Xvfb(p, ":" + number.strip());
+        x.awaitClients();
+        return x;
+    }
+
+    /** waits until an x client can connect: under load the first connections can still be refused. */
+    private void awaitClients() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            ProcessBuilder pb = new ProcessBuilder("/usr/bin/xdotool", "getmouselocation")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("DISPLAY", display);
+            if (pb.start().waitFor() == 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IOException("Xvfb on " + display + " accepts no clients within " + PATIENCE);
     }
 
     public String display() {
@@ -55,6 +74,7 @@ public final class Xvfb implements AutoCloseable {
         pb.environment().put("DISPLAY", display);
         Process p = pb.start();
         clients.add(p);
+        logs.add(output);
         return p;
     }
 
@@ -78,7 +98,13 @@ public final class Xvfb implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("no window named " + name + " appeared on " + display + " within " + PATIENCE);
+        StringBuilder why = new StringBuilder();
+        for (int i = 0; i < clients.size(); i++) {
+            why.append("; client ").append(clients.get(i).info().command().orElse("?"))
+                    .append(clients.get(i).isAlive() ? " running" : " exited " + clients.get(i).exitValue())
+                    .append(", output: ").append(Files.exists(logs.get(i)) ? Files.readString(logs.get(i)).strip().replace("\n", " | ") : "none");
+        }
+        throw new IllegalStateException("no window named " + name + " appeared on " + display + " within " + PATIENCE + why);
     }
 
     /** waits until the file holds {@code expected} somewhere; its whole content either way. */
