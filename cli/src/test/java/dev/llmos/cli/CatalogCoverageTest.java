@@ -63,4 +63,30 @@ class CatalogCoverageTest {
         }
         assertEquals(List.of(), problems);
     }
+
+    @Test
+    void everyRegisteredTypeHasASectionInTheGeneratedReference() {
+        Cli.Result r = Cli.in(tmp).run("actions", "--markdown");
+        List<String> sections = Arrays.stream(r.out().split("\n")).filter(l -> l.startsWith("### "))
+                .map(l -> l.substring(4)).toList();
+        assertEquals(List.of(0, registered), List.of(r.code(), sections));
+    }
+
+    @Test
+    void theReferenceListsAnActionsFieldsWithTypeRequiredAndDescription() {
+        String out = Cli.in(tmp).run("actions", "--markdown").out();
+        String readFile = out.substring(out.indexOf("### read_file"), out.indexOf("\n### ", out.indexOf("### read_file") + 1));
+        assertEquals("""
+                ### read_file
+
+                read the start of a regular file (utf-8 text, or base64 when binary).
+
+                Effect: read-only; dry run: yes; undo: no.
+
+                | field | type | required | description |
+                |---|---|---|---|
+                | `path` | string | yes | absolute path of a regular file |
+                | `max_bytes` | integer | no | the most bytes to return (default 65536) |
+                """, readFile);
+    }
 }
