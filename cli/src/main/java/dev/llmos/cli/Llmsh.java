@@ -7,6 +7,11 @@ import dev.llmos.cli.app.ErrorHandler;
 import dev.llmos.cli.app.GlobalOptions;
 import dev.llmos.cli.app.Io;
 import dev.llmos.cli.app.RootCommand;
+import dev.llmos.cli.ask.AskCommand;
+import dev.llmos.cli.ask.ModelOptions;
+import dev.llmos.cli.ask.PlanCommand;
+import dev.llmos.cli.ask.Shell;
+import dev.llmos.cli.ask.ShellCommand;
 import dev.llmos.cli.audit.AuditCommand;
 import dev.llmos.cli.catalog.ActionsCommand;
 import dev.llmos.cli.catalog.SchemaCommand;
@@ -25,8 +30,8 @@ import java.util.concurrent.Callable;
 
 /** {@code llmsh}: runs plans through policy, checks policies, lists what plans may do. */
 @Command(name = "llmsh", mixinStandardHelpOptions = true, versionProvider = Llmsh.Version.class,
-        subcommands = {RunCommand.class, StatusCommand.class, AuditCommand.class, PolicyCommand.class, ActionsCommand.class,
-                SchemaCommand.class},
+        subcommands = {AskCommand.class, PlanCommand.class, ShellCommand.class, RunCommand.class, StatusCommand.class,
+                AuditCommand.class, PolicyCommand.class, ActionsCommand.class, SchemaCommand.class},
         description = {"llm-os shell: a plan (json) is validated, decided by the admin's drools policy,",
                 "confirmed by you where policy asks, executed by deterministic code, and audited."},
         footer = {"", "Exit codes: 0 ok, 1 something was denied, not approved or failed, 2 bad input.",
@@ -67,6 +72,9 @@ public final class Llmsh implements Callable<Integer>, RootCommand {
 
     @Override
     public Integer call() {
+        if (context.io().interactive()) {
+            return Shell.start(this, new ModelOptions(), false);
+        }
         throw new ParameterException(spec.commandLine(), "missing subcommand: try llmsh run PLAN.json, or llmsh --help");
     }
 

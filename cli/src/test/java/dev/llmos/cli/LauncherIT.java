@@ -62,10 +62,31 @@ class LauncherIT {
     }
 
     @Test
-    void llmOsdSaysItIsNotImplementedYet() throws Exception {
-        Run r = launch("llm-osd", "serve");
-        assertEquals(2, r.code());
-        assertEquals("", r.out());
-        assertTrue(r.err().startsWith("llm-osd: not implemented yet: see issue 3"), r.err());
+    void llmshRunsAPlanThroughLlmOsdStartedByItsLauncher() throws Exception {
+        Path socket = tmp.resolve("run/llm-osd.sock");
+        ProcessBuilder pb = new ProcessBuilder(Cli.ROOT.resolve("bin/llm-osd").toString(), "--socket", socket.toString(),
+                "--state", tmp.resolve("daemon").toString(), "--config", Files.writeString(tmp.resolve("c.json"), "{}").toString(),
+                "serve")
+                .directory(Cli.ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("daemon.log").toFile());
+        pb.environment().put("LLMOS_CACHE_DIR", tmp.resolve("cache").toString());
+        pb.environment().remove("LLMOS_POLICY_DIR");
+        Process daemon = pb.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!dev.llmos.engine.daemon.SocketSetup.listening(socket) && daemon.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(daemon.isAlive(), Files.readString(tmp.resolve("daemon.log")));
+            Run r = launch("llmsh", "--socket", socket.toString(), "run", "--json", "examples/" + Examples.ALLOWED);
+            assertEquals(0, r.code(), r.err());
+            assertEquals("completed", Json.mapper().readTree(r.out()).path("status").asText());
+            assertTrue(Files.readString(tmp.resolve("daemon/audit.jsonl")).contains("\"event\":\"plan.run\""),
+                    "the daemon, not llmsh, ran and audited the plan");
+        } finally {
+            daemon.destroy();
+            daemon.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 }

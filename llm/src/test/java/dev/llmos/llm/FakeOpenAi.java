@@ -52,8 +52,8 @@ public final class FakeOpenAi implements AutoCloseable {
     private final Deque<Reply> replies = new ArrayDeque<>();
     private final List<Request> requests = new ArrayList<>();
 
-    private FakeOpenAi() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    private FakeOpenAi(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/v1/chat/completions", this::chat);
         server.createContext("/v1/models", ex -> send(ex, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"fake\",\"object\":\"model\"}]}"));
         server.setExecutor(pool);
@@ -61,7 +61,12 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     public static FakeOpenAi start() throws IOException {
-        return new FakeOpenAi();
+        return new FakeOpenAi(0);
+    }
+
+    /** on a given port, for a server that llmsh launches itself (the cli tests use this class too). */
+    public static FakeOpenAi start(int port) throws IOException {
+        return new FakeOpenAi(port);
     }
 
     public String baseUrl() {

@@ -7,7 +7,7 @@ import dev.llmos.engine.policy.DiskFree;
 import dev.llmos.engine.policy.PathExists;
 import dev.llmos.engine.policy.Precondition;
 import dev.llmos.engine.policy.RecoveryStep;
-import dev.llmos.engine.policy.ResourceLimits;
+import dev.llmos.engine.spi.ResourceLimits;
 import dev.llmos.engine.policy.RuleOutput;
 import dev.llmos.engine.policy.Verdict;
 import dev.llmos.engine.spi.ActionFact;
@@ -27,28 +27,34 @@ public final class PolicyActions {
         this.recorder = recorder;
     }
 
+    @Help("ALLOW: the action may run without asking")
     public void allow(ActionFact action, String reason) {
         verdict(action, Verdict.ALLOW, reason, null);
     }
 
+    @Help("CONFIRM: a person approves the action first")
     public void confirm(ActionFact action, String reason) {
         verdict(action, Verdict.CONFIRM, reason, null);
     }
 
     /** @param violated what the action would break, shown to the person and the planner */
+    @Help("DENY, saying what the action would violate")
     public void deny(ActionFact action, String violated) {
         verdict(action, Verdict.DENY, violated, null);
     }
 
     /** @param alternative a safer way to the same goal */
+    @Help("DENY, with a safer way to the same goal")
     public void deny(ActionFact action, String violated, String alternative) {
         verdict(action, Verdict.DENY, violated, required(alternative, "alternative"));
     }
 
+    @Help("precondition path_exists: the path exists when the action starts")
     public void requirePath(ActionFact action, String path) {
         require(action, new PathExists(required(path, "path")));
     }
 
+    @Help("precondition disk_free: at least minBytes free on the path's filesystem when the action starts")
     public void requireDiskFree(ActionFact action, String path, long minBytes) {
         if (minBytes < 0) {
             throw new IllegalArgumentException("requireDiskFree needs minBytes >= 0, got " + minBytes);
@@ -57,11 +63,13 @@ public final class PolicyActions {
     }
 
     /** @param automatic run the handler's undo when a later action fails, rather than offer it */
+    @Help("recovery undo: the handler restores what the action changed; automatic runs it when a later action fails")
     public void undo(ActionFact action, boolean automatic) {
         recover(action, new RecoveryStep.Undo(automatic));
     }
 
     /** recovery by running {@code {"type": "exec", "argv": [...]}}. */
+    @Help("recovery run_action: runs {\"type\": \"exec\", \"argv\": [...]}; automatic as for undo, else offered")
     public void recoverExec(ActionFact action, boolean automatic, String... argv) {
         if (argv == null || argv.length == 0) {
             throw new IllegalArgumentException("recoverExec needs a program to run");
@@ -79,6 +87,7 @@ public final class PolicyActions {
      * any precondition, for kinds that action packages bring (a package manager's lock, a unit
      * that must exist): {@code policy.require($a, new LockFree("/var/lib/dpkg/lock-frontend"))}.
      */
+    @Help("any precondition object, for kinds action packages bring")
     public void require(ActionFact action, Precondition precondition) {
         if (precondition == null) {
             throw new IllegalArgumentException("a policy call needs a precondition, got null");
@@ -87,16 +96,19 @@ public final class PolicyActions {
     }
 
     /** caps the memory of the process the action starts (its own cgroup: memory.max). */
+    @Help("confine: caps the memory of the process the action starts")
     public void limitMemory(ActionFact action, long maxBytes) {
         confine(action, new ResourceLimits(positive(maxBytes, "memory limit"), null, null));
     }
 
     /** caps cpu time: {@code percent} of one cpu (50 = half a cpu). */
+    @Help("confine: caps cpu time to percent of one cpu")
     public void limitCpu(ActionFact action, int percent) {
         confine(action, new ResourceLimits(null, (int) positive(percent, "cpu quota"), null));
     }
 
     /** caps how many processes and threads the action may have at once (fork bombs stop there). */
+    @Help("confine: caps the processes and threads the action may have at once")
     public void limitPids(ActionFact action, int max) {
         confine(action, new ResourceLimits(null, null, (int) positive(max, "pids limit")));
     }

@@ -29,17 +29,36 @@ public final class DroolsPolicies implements Policies {
      */
     @Override
     public Report check(Path policyDir, Path cacheDir) {
-        List<PolicyProblem> problems = PolicyCheck.check(policyDir);
+        // with the registry, check also finds rules written against action kinds this build lacks
+        List<PolicyProblem> problems = PolicyCheck.check(policyDir, Wiring.registry());
         if (problems.stream().anyMatch(PolicyProblem::error)) {
             return new Report(problems, 0, drlFiles(policyDir), null);
         }
         try {
-            DroolsPolicy policy = (DroolsPolicy) load(policyDir, cacheDir);
+            DroolsPolicy policy = quietly(() -> (DroolsPolicy) load(policyDir, cacheDir));
             return new Report(problems, policy.rules().size(), drlFiles(policyDir), policy.digest());
         } catch (PolicyLoadException e) {
             List<PolicyProblem> all = new ArrayList<>(problems);
             all.addAll(e.problems());
             return new Report(all, 0, drlFiles(policyDir), null);
+        }
+    }
+
+    /**
+     * the loader logs its warnings, which check has already reported as file:line: message;
+     * printed twice they read as twice the problems. -v still shows the log.
+     */
+    private static <T> T quietly(java.util.function.Supplier<T> load) {
+        if (!(org.slf4j.LoggerFactory.getLogger(DroolsPolicy.class) instanceof ch.qos.logback.classic.Logger logger)
+                || logger.isInfoEnabled()) {
+            return load.get();
+        }
+        ch.qos.logback.classic.Level before = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.ERROR);
+        try {
+            return load.get();
+        } finally {
+            logger.setLevel(before);
         }
     }
 

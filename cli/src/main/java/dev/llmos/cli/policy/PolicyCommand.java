@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code llmsh policy}: tools for the admin's policy. */
-@Command(name = "policy", mixinStandardHelpOptions = true, subcommands = PolicyCheckCommand.class,
+@Command(name = "policy", mixinStandardHelpOptions = true,
+        subcommands = {PolicyCheckCommand.class, PolicyTestCommand.class, PolicyExplainCommand.class, PolicyFactsCommand.class},
         description = "Work with the policy (*.drl files).")
 public final class PolicyCommand implements Callable<Integer> {
 
@@ -17,6 +18,6 @@ public final class PolicyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: try llmsh policy check");
+        throw new ParameterException(spec.commandLine(), "missing subcommand: try llmsh policy check, test, explain or facts");
     }
 }

@@ -9,7 +9,7 @@ import dev.llmos.engine.plan.Plan;
  * where a plan is decided and run: in this process (embedded, the caller's own privileges) or by
  * llm-osd (root, the caller identified by the socket). the command line is the same either way.
  */
-interface Backend extends AutoCloseable {
+public interface Backend extends AutoCloseable {
 
     /** validates; every error at once as a {@link dev.llmos.engine.schema.PlanValidationException}. */
     Plan parse(String text);

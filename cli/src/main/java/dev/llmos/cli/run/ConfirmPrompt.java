@@ -18,10 +18,10 @@ import java.util.Set;
  * asks the person about each CONFIRM action in plan order and stops at the first no, since later
  * steps may depend on the refused one (docs/decisions/0004). never asked about a DENY.
  */
-final class ConfirmPrompt {
+public final class ConfirmPrompt {
 
     /** how approvals are given for this run. */
-    enum Mode {
+    public enum Mode {
         /** {@code --yes}: every CONFIRM action is approved. */
         YES,
         /** a person at a terminal answers. */
@@ -36,13 +36,18 @@ final class ConfirmPrompt {
     private final String whyNobody;
 
     ConfirmPrompt(Mode mode, java.io.InputStream in, PrintWriter to, String whyNobody) {
+        this(mode, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), to, whyNobody);
+    }
+
+    /** reads answers from {@code in}, which a shell shares with its own prompt so neither reads ahead of the other. */
+    public ConfirmPrompt(Mode mode, BufferedReader in, PrintWriter to, String whyNobody) {
         this.mode = mode;
-        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.in = in;
         this.to = to;
         this.whyNobody = whyNobody;
     }
 
-    Set<String> approve(DecidedPlan decided) {
+    public Set<String> approve(DecidedPlan decided) {
         List<PlannedAction> pending = decided.toConfirm();
         Set<String> approved = new LinkedHashSet<>();
         if (pending.isEmpty()) {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** the decision table a person reads before anything runs, then why each action got its verdict. */
-final class DecisionTable {
+public final class DecisionTable {
 
     private static final String[] HEADER = {"ID", "TYPE", "DECISION", "RULE", "DANGER", "PRECONDITIONS"};
 
@@ -22,14 +22,14 @@ final class DecisionTable {
     }
 
     /** the rows of a decided plan, before anything ran. */
-    static List<ActionReport> rows(DecidedPlan decided) {
+    public static List<ActionReport> rows(DecidedPlan decided) {
         return decided.plan().actions().stream()
                 .map(a -> new ActionReport(a.id(), a.type(), a.header().reason(), a.header().danger(),
                         decided.decision(a.id()), null))
                 .toList();
     }
 
-    static void print(PrintWriter out, Plan plan, String policyDigest, List<ActionReport> rows) {
+    public static void print(PrintWriter out, Plan plan, String policyDigest, List<ActionReport> rows) {
         out.println("plan: " + plan.goal());
         out.println("      " + plan.actions().size() + (plan.actions().size() == 1 ? " action" : " actions")
                 + ", plan " + shortDigest(plan.digest()) + ", policy " + shortDigest(policyDigest));

@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** what happened, action by action, then the recovery steps and one closing line. */
-final class ResultView {
+public final class ResultView {
 
     static final int STDOUT_LINES = 20;
     static final int STDERR_LINES = 10;
@@ -21,7 +21,7 @@ final class ResultView {
     private ResultView() {
     }
 
-    static void results(PrintWriter out, RunOutcome outcome) {
+    public static void results(PrintWriter out, RunOutcome outcome) {
         out.println("results:");
         for (ActionReport r : outcome.actions()) {
             ActionResult res = r.result();
@@ -68,7 +68,7 @@ final class ResultView {
         }
     }
 
-    static void planOnly(PrintWriter out, RunOutcome outcome) {
+    public static void planOnly(PrintWriter out, RunOutcome outcome) {
         out.println("plan (planonly, nothing executes): " + outcome.goal());
         List<String> steps = outcome.steps();
         for (int i = 0; i < steps.size(); i++) {
@@ -80,7 +80,7 @@ final class ResultView {
     }
 
     /** one line saying how the run ended, in words a person can act on. */
-    static String summary(RunOutcome outcome) {
+    public static String summary(RunOutcome outcome) {
         long ran = outcome.actions().stream().filter(r -> r.result() != null
                 && (r.result().status() == ActionStatus.OK || r.result().status() == ActionStatus.FAILED)).count();
         String failed = outcome.failedAction();

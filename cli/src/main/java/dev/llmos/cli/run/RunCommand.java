@@ -2,18 +2,14 @@ package dev.llmos.cli.run;
 
 import dev.llmos.cli.app.BadInputException;
 import dev.llmos.cli.app.Context;
-import dev.llmos.cli.app.Daemons;
 import dev.llmos.cli.app.ExitCodes;
 import dev.llmos.cli.app.Io;
 import dev.llmos.cli.app.RootCommand;
 import dev.llmos.cli.app.Settings;
 import dev.llmos.cli.app.Wiring;
 import dev.llmos.engine.exec.DecidedPlan;
-import dev.llmos.engine.exec.Pipeline;
 import dev.llmos.engine.exec.RunOutcome;
 import dev.llmos.engine.exec.RunStatus;
-import dev.llmos.engine.host.HostProbe;
-import dev.llmos.engine.host.Requester;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.plan.Plan;
 import dev.llmos.engine.plan.PlanMode;
@@ -30,7 +26,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code llmsh run}: the embedded pipeline, with the caller's own privileges. */
@@ -64,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         Settings settings = Wiring.settings(root);
         String text = readPlan(io, context.env().cwd());
         PrintWriter human = json ? io.err() : io.out();
-        try (Backend backend = backend(root, settings, context, io)) {
+        try (Backend backend = Backends.choose(root, settings, context, io.err()).open()) {
             Plan parsed = backend.parse(text);
             if (backend instanceof DaemonBackend) {
                 human.println("(" + backend.where() + ")");
@@ -97,17 +92,6 @@ public final class RunCommand implements Callable<Integer> {
             }
             return ExitCodes.of(outcome.status());
         }
-    }
-
-    /** llm-osd when it answers on its socket (and --embedded was not given), else this process. */
-    private static Backend backend(RootCommand root, Settings settings, Context context, Io io) {
-        Optional<Path> socket = Daemons.reachable(root, settings, io.err());
-        if (socket.isPresent()) {
-            return new DaemonBackend(socket.get(), new PlanParser(Wiring.registry()));
-        }
-        Pipeline pipeline = Wiring.pipeline(settings, context);
-        Requester requester = HostProbe.system().currentProcess();
-        return new EmbeddedBackend(pipeline, requester);
     }
 
     private ConfirmPrompt.Mode prompt(Io io) {

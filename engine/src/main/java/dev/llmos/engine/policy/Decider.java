@@ -1,5 +1,7 @@
 package dev.llmos.engine.policy;
 
+import dev.llmos.engine.spi.ResourceLimits;
+
 import dev.llmos.engine.plan.Plan;
 import dev.llmos.engine.plan.PlannedAction;
 

@@ -1,5 +1,7 @@
 package dev.llmos.engine.policy;
 
+import dev.llmos.engine.spi.ResourceLimits;
+
 /** what one rule firing recorded about one action. */
 public sealed interface RuleOutput permits RuleOutput.Match, RuleOutput.Require, RuleOutput.Recover, RuleOutput.Confine {
 

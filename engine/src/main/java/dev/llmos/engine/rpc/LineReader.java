@@ -67,7 +67,7 @@ public final class LineReader {
         }
     }
 
-    /** System.nanoTime() when the first byte of an unfinished line arrived, or 0 between lines. */
+    /** when the first byte of an unfinished line arrived (System.nanoTime), or 0 between lines. */
     public long partialSinceNanos() {
         return partialSinceNanos;
     }

@@ -17,10 +17,10 @@ import java.nio.file.Path;
  * @param confine resource limits policy set for the process this action starts (cgroup)
  */
 public record ExecContext(Path stateDir, String planDigest, String actionId, Requester requester, Limits limits,
-                          dev.llmos.engine.policy.ResourceLimits confine) {
+                          ResourceLimits confine) {
 
     public ExecContext {
-        confine = confine == null ? dev.llmos.engine.policy.ResourceLimits.NONE : confine;
+        confine = confine == null ? ResourceLimits.NONE : confine;
     }
 
     /** a context without resource limits from policy. */

@@ -1,4 +1,4 @@
-package dev.llmos.engine.policy;
+package dev.llmos.engine.spi;
 
 /**
  * limits policy puts on a process an action starts; the executor runs it in its own cgroup with
