@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class PlanValidationTest {
 
     private static final PlanParser PARSER = new PlanParser(ActionRegistry.discover());
+    private static final String KNOWN = String.join(", ", ActionRegistry.discover().types());
 
     private static List<PlanError> errors(String actions) {
         String plan = "{\"version\":1,\"mode\":\"actionplan\",\"goal\":\"g\",\"actions\":[" + actions + "]}";
@@ -32,8 +33,7 @@ class PlanValidationTest {
                         new PlanError("/actions/0/argv", "expected array, got string"),
                         new PlanError("/actions/1/owner", "unknown key"),
                         new PlanError("/actions/2/type",
-                                "unknown action type reboot (known: "
-                                        + String.join(", ", new java.util.TreeSet<>(ActionRegistry.discover().types())) + ")")),
+                                "unknown action type reboot (known: " + KNOWN + ")")),
                 errors("""
                         {"id":"a1","type":"exec","argv":"ls -l","reason":"r"},
                         {"id":"a2","type":"write_file","path":"/tmp/x","content":"c","owner":"root","reason":"r"},

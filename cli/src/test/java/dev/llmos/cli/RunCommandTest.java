@@ -2,6 +2,7 @@ package dev.llmos.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmos.engine.json.Json;
+import dev.llmos.engine.registry.ActionRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,7 +114,7 @@ class RunCommandTest {
                 /actions/2/type: unknown action type reboot (known: %s)
                 /actions/3/reason: required key is missing
                 llmsh: the plan is invalid (4 errors); nothing ran
-                """.formatted(known), r.err());
+                """.formatted(String.join(", ", ActionRegistry.discover().types())), r.err());
     }
 
     @Test

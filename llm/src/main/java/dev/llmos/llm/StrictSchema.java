@@ -234,7 +234,7 @@ public final class StrictSchema {
         ObjectNode out = F.objectNode();
         JsonNode first = values.get(0);
         out.put("type", first.isIntegralNumber() ? "integer" : first.isNumber() ? "number" : first.isBoolean() ? "boolean" : "string");
-        out.set("enum", values);
+        out.set("enum", values.deepCopy());
         return out;
     }
 

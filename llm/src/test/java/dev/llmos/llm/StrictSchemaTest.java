@@ -133,6 +133,15 @@ class StrictSchemaTest {
                  "required":["id","type","reason","danger","times","tone"],"additionalProperties":false}"""), beep);
     }
 
+    /** the prompt renders the same specs afterwards: a null added to their enums would show there. */
+    @Test
+    void buildingTheStrictSchemaLeavesTheActionsOwnSchemasAlone() {
+        ActionRegistry registry = SpecOnlyHandler.realPlus(SpecOnlyHandler.beep());
+        String before = PromptKernel.catalogue(registry);
+        StrictSchema.of(registry);
+        assertEquals(before, PromptKernel.catalogue(registry));
+    }
+
     @Test
     void aFieldWithNoStrictFormIsLeftOutAndNamed() {
         ActionRegistry registry = SpecOnlyHandler.realPlus(SpecOnlyHandler.odd());

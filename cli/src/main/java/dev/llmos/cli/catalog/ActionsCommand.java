@@ -27,6 +27,9 @@ public final class ActionsCommand implements Callable<Integer> {
     @Option(names = "--schema", paramLabel = "TYPE", description = "print the json schema of one action type")
     String schemaOf;
 
+    @Option(names = "--markdown", description = "print the action reference (every type with its fields) as markdown")
+    boolean markdown;
+
     @Override
     public Integer call() {
         RootCommand root = (RootCommand) spec.root().userObject();
@@ -38,6 +41,10 @@ public final class ActionsCommand implements Callable<Integer> {
                 throw new BadInputException("unknown action type " + schemaOf + " (known: " + String.join(", ", registry.types()) + ")");
             }
             out.println(Json.pretty(PlanSchema.ofAction(PlanSchema.generate(registry), schemaOf)));
+            return ExitCodes.OK;
+        }
+        if (markdown) {
+            out.print(ActionReference.markdown(registry));
             return ExitCodes.OK;
         }
         int typeWidth = Math.max(4, registry.types().stream().mapToInt(String::length).max().orElse(0));
