@@ -25,6 +25,17 @@ class AskReplayTest {
     Path tmp;
 
     @Test
+    void theShippedExampleRecordingRunsWithNoModelAtAll() {
+        String nowhere = "http://127.0.0.1:" + ModelAnswers.closedPort() + "/v1";
+        Cli.Result r = cli().run("ask", "--base-url", nowhere, "--replay",
+                Cli.ROOT.resolve("examples/replay/disk-usage.jsonl").toString(), "how full is my disk?");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals("", r.err(), "a hand-written recording replays without warnings");
+        assertTrue(r.out().contains("completed: all 2 actions ran"), r.out());
+        assertTrue(r.out().contains("answer: the root filesystem's use is in the results above"), r.out());
+    }
+
+    @Test
     void aRecordedSessionReplaysToTheSameDecisionsAndResults() throws IOException {
         Path note = tmp.resolve("note.txt");
         Path recording = tmp.resolve("session.jsonl");

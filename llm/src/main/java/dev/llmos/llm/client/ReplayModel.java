@@ -65,6 +65,10 @@ public final class ReplayModel implements ModelClient {
         }
         Transcript turn = turns.get(next++);
         String digest = Transcript.digest(messages, schema);
+        // a hand-written recording (a demo) leaves request_sha256 empty: nothing to compare
+        if (turn.requestSha256().isEmpty() && !strict) {
+            return turn.response();
+        }
         if (!turn.requestSha256().equals(digest)) {
             if (strict) {
                 throw new ModelException("request " + turn.turn() + " differs from the one recorded in " + file
