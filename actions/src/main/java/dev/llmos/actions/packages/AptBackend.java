@@ -1,6 +1,6 @@
 package dev.llmos.actions.packages;
 
-import dev.llmos.actions.posix.SystemCommand;
+import dev.llmos.actions.exec.SystemCommand;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ public final class AptBackend implements PackageBackend {
     private static final List<String> QUIET = List.of("-y", "-q", "-o", "Dpkg::Options::=--force-confdef",
             "-o", "Dpkg::Options::=--force-confold", "-o", "Dpkg::Use-Pty=0", "-o", "APT::Color=0");
 
-    // Inst name [old] (new release [arch]) | Remv name [old] | Purg name [old]
+    // lines look like: Inst name [old] (new release [arch]) | Remv name [old] | Purg name [old]
     private static final Pattern SIM = Pattern.compile(
             "^(Inst|Remv|Purg) (\\S+)(?: \\[([^\\]]+)\\])?(?: \\((\\S+)(?: [^\\[]*)?(?:\\[([^\\]]+)\\])?\\))?.*$");
 

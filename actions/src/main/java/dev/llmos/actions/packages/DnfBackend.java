@@ -1,6 +1,6 @@
 package dev.llmos.actions.packages;
 
-import dev.llmos.actions.posix.SystemCommand;
+import dev.llmos.actions.exec.SystemCommand;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.llmos.actions.packages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.llmos.actions.posix.SystemCommand;
+import dev.llmos.actions.exec.SystemCommand;
 import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.spi.ActionOutcome;

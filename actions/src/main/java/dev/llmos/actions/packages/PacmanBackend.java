@@ -1,6 +1,6 @@
 package dev.llmos.actions.packages;
 
-import dev.llmos.actions.posix.SystemCommand;
+import dev.llmos.actions.exec.SystemCommand;
 
 import java.io.IOException;
 import java.nio.file.Files;

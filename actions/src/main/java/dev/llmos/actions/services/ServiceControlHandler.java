@@ -2,7 +2,7 @@ package dev.llmos.actions.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.llmos.actions.posix.SystemCommand;
+import dev.llmos.actions.exec.SystemCommand;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;

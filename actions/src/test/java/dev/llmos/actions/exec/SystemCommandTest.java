@@ -1,4 +1,4 @@
-package dev.llmos.actions.posix;
+package dev.llmos.actions.exec;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,18 +1,13 @@
-package dev.llmos.actions.posix;
+package dev.llmos.actions.exec;
 
 import dev.llmos.engine.spi.Output;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * runs one system tool that an action package drives itself (apt-get, dnf, pacman, systemctl),
@@ -25,7 +20,6 @@ public final class SystemCommand {
 
     /** the only PATH the tools get. */
     public static final String SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-    private static final long GRACE_MS = 2000;
 
     /** what a tool did; {@code exitCode} is -1 when it could not be started. */
     public record Result(List<String> argv, int exitCode, boolean timedOut, Output stdout, Output stderr, String startError) {
@@ -82,82 +76,15 @@ public final class SystemCommand {
         command.add(setsid.toString());
         command.add(program.toString());
         command.addAll(argv.subList(1, argv.size()));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        pb.directory(new File("/"));
-        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Process process;
+        // the same runner as exec: own process group, timeout, capped output, leftovers killed
         try {
-            process = pb.start();
+            ProcessRunner.Result r = ProcessRunner.run(command, env, "/", Math.max(1, timeoutSec), maxOutputBytes);
+            return new Result(argv, r.exitCode(), r.timedOut(), r.stdout(), r.stderr(), null);
         } catch (IOException e) {
             return new Result(argv, -1, false, Output.EMPTY, Output.EMPTY, e.getMessage());
-        }
-        long pgid = process.pid();
-        Capture out = new Capture(process.getInputStream(), maxOutputBytes);
-        Capture err = new Capture(process.getErrorStream(), maxOutputBytes);
-        boolean timedOut = false;
-        try {
-            if (!process.waitFor(Math.max(1, timeoutSec), TimeUnit.SECONDS)) {
-                timedOut = true;
-                Posix.killGroup(pgid, Posix.SIGTERM);
-                if (!process.waitFor(GRACE_MS, TimeUnit.MILLISECONDS)) {
-                    Posix.killGroup(pgid, Posix.SIGKILL);
-                }
-            }
-            int code = process.waitFor();
-            return new Result(argv, code, timedOut, out.await(), err.await(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            Posix.killGroup(pgid, Posix.SIGKILL);
-            return new Result(argv, -1, true, out.output(), err.output(), "interrupted; process group killed");
-        } finally {
-            // a daemon a tool left behind in the group would hold the pipes open (a package's
-            // postinst starting a service is detached by its init system, not by this group)
-            Posix.killGroup(pgid, Posix.SIGKILL);
-            if (process.isAlive()) {
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    /** drains one stream on a virtual thread, keeping the first {@code cap} bytes. */
-    private static final class Capture {
-        private final int cap;
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private final Thread thread;
-        private long total;
-
-        Capture(InputStream in, int cap) {
-            this.cap = Math.max(0, cap);
-            this.thread = Thread.ofVirtual().start(() -> drain(in));
-        }
-
-        private void drain(InputStream in) {
-            byte[] buf = new byte[8192];
-            try (in) {
-                int n;
-                while ((n = in.read(buf)) != -1) {
-                    synchronized (this) {
-                        int keep = Math.min(n, cap - kept.size());
-                        if (keep > 0) {
-                            kept.write(buf, 0, keep);
-                        }
-                        total += n;
-                    }
-                }
-            } catch (IOException e) {
-                // closed under us: what arrived is the result
-            }
-        }
-
-        Output await() throws InterruptedException {
-            thread.join(GRACE_MS);
-            return output();
-        }
-
-        synchronized Output output() {
-            return new Output(kept.toString(StandardCharsets.UTF_8), total, total > kept.size());
+            return new Result(argv, -1, true, Output.EMPTY, Output.EMPTY, "interrupted; process group killed");
         }
     }
 }
