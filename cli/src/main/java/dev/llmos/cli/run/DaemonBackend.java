@@ -137,6 +137,12 @@ final class DaemonBackend implements Backend {
                 e.error().data().forEach(err -> errors.add(new PlanError(err.path("pointer").asText(), err.path("message").asText())));
                 throw new PlanValidationException(errors);
             }
+            // refusals about the plan itself (denied since, approval expired, already run) are a
+            // failed run (exit 1); anything else the daemon refuses is bad input (exit 2)
+            if (e.error().code() == RpcError.PLAN_DENIED || e.error().code() == RpcError.APPROVAL_INVALID
+                    || e.error().code() == RpcError.APPROVAL_REQUIRED || e.error().code() == RpcError.PLAN_STATE) {
+                throw new IllegalStateException("llm-osd refused: " + e.getMessage(), e);
+            }
             throw new BadInputException("llm-osd: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("llm-osd at " + socket + ": " + e.getMessage(), e);
