@@ -1,0 +1,85 @@
+package dev.llmos.bench;
+
+import dev.llmos.engine.exec.DecidedPlan;
+import dev.llmos.engine.exec.Pipeline;
+import dev.llmos.engine.host.HostProbe;
+import dev.llmos.engine.host.Requester;
+import dev.llmos.engine.plan.Plan;
+import dev.llmos.engine.policy.PolicyRequest;
+import dev.llmos.engine.policy.RuleOutput;
+import dev.llmos.rules.DroolsPolicy;
+import dev.llmos.rules.PolicyCache;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * deciding a parsed plan under the shipped policy: the whole of {@link Pipeline#decide} (facts with
+ * resolved paths, protected paths, drools, combining) against drools alone on prebuilt facts, and a
+ * 20-action plan against the 7-action one.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+public class PolicyDecisionBench {
+
+    private Path tmp;
+    private DroolsPolicy policy;
+    private Pipeline pipeline;
+    private Requester requester;
+    private Plan plan7;
+    private Plan plan20;
+    private PolicyRequest request7;
+
+    @Setup
+    public void setup() throws IOException {
+        tmp = Files.createTempDirectory("llmos-bench-");
+        policy = DroolsPolicy.load(Fixtures.policyDir(), PolicyCache.inMemory());
+        pipeline = Fixtures.pipeline(policy, tmp);
+        requester = HostProbe.system().currentProcess();
+        plan7 = pipeline.parser().parse(Fixtures.plan("plan-7.json"));
+        plan20 = pipeline.parser().parse(Fixtures.plan("plan-20.json"));
+        // the facts decide() would build, built once, so evaluate7 is drools and nothing else
+        DecidedPlan decided = pipeline.decide(plan7, requester);
+        request7 = new PolicyRequest(plan7, decided.facts(), requester, decided.host());
+        if (pipeline.decide(plan20, requester).decisions().size() != 20) {
+            throw new IllegalStateException("plan-20.json was not decided action by action");
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        Fixtures.deleteTree(tmp);
+    }
+
+    /** the baseline: drools on facts built beforehand (a fresh session per call, as in production). */
+    @Benchmark
+    public List<RuleOutput> evaluate7() {
+        return policy.evaluate(request7);
+    }
+
+    @Benchmark
+    @RatioTo("evaluate7")
+    public DecidedPlan decide7() {
+        return pipeline.decide(plan7, requester);
+    }
+
+    @Benchmark
+    @RatioTo("decide7")
+    public DecidedPlan decide20() {
+        return pipeline.decide(plan20, requester);
+    }
+}
