@@ -103,10 +103,13 @@ public final class Pipeline {
     /** one typed fact per action, builtin denials for protected paths, then policy; combined here. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public DecidedPlan decide(Plan plan, Requester requester) {
+        // one resolution per path per decision: facts and the protected-path check see the same
+        // answer, and a path named by several actions costs its stat, realpath and owner lookup once
+        java.util.Map<String, PathFacts> resolved = new java.util.HashMap<>();
         FactContext context = new FactContext() {
             @Override
             public PathFacts path(String path) {
-                return resolver.resolve(path);
+                return resolved.computeIfAbsent(path, resolver::resolve);
             }
 
             @Override
@@ -130,7 +133,7 @@ public final class Pipeline {
             ActionHandler handler = registry.handler(action.type()).orElseThrow();
             facts.add(handler.fact(action.header(), action.params(), context));
             for (Object written : handler.writes(action.params())) {
-                protectedPaths.check(action.id(), resolver.resolve((String) written)).ifPresent(outputs::add);
+                protectedPaths.check(action.id(), context.path((String) written)).ifPresent(outputs::add);
             }
         }
         outputs.addAll(policy.evaluate(new PolicyRequest(plan, facts, requester, host)));
