@@ -7,6 +7,7 @@ import dev.llmos.engine.policy.DiskFree;
 import dev.llmos.engine.policy.PathExists;
 import dev.llmos.engine.policy.Precondition;
 import dev.llmos.engine.policy.RecoveryStep;
+import dev.llmos.engine.policy.Scope;
 import dev.llmos.engine.spi.ResourceLimits;
 import dev.llmos.engine.policy.RuleOutput;
 import dev.llmos.engine.policy.Verdict;
@@ -111,6 +112,51 @@ public final class PolicyActions {
     @Help("confine: caps the processes and threads the action may have at once")
     public void limitPids(ActionFact action, int max) {
         confine(action, new ResourceLimits(null, null, (int) positive(max, "pids limit")));
+    }
+
+    /** scope: the action may create, change or delete {@code path} (a file, or a directory and all beneath it). */
+    @Help("scope: the action may write path (a file, or a directory tree); nothing else is writable for it")
+    public void grantWrite(ActionFact action, String path) {
+        grant(action, Scope.writing(absolute(path)));
+    }
+
+    /** scope: the action may read the secret {@code path}, which confinement masks otherwise. */
+    @Help("scope: the action may read the secret path, which stays masked otherwise")
+    public void grantRead(ActionFact action, String path) {
+        grant(action, Scope.reading(absolute(path)));
+    }
+
+    @Help("scope: the action may use the network")
+    public void grantNetwork(ActionFact action) {
+        grant(action, Scope.withNetwork());
+    }
+
+    /** scope: through llm-osd the action runs as root, not as the requester. */
+    @Help("scope: the action runs as root rather than as the requester")
+    public void grantRoot(ActionFact action) {
+        grant(action, Scope.asRoot());
+    }
+
+    @Help("scope: the action may open the device node path")
+    public void grantDevice(ActionFact action, String path) {
+        grant(action, Scope.device(absolute(path)));
+    }
+
+    /** scope: on a host that cannot confine programs, the action may run unconfined (and says so). */
+    @Help("scope: on a host that cannot confine, the action may run unconfined rather than be refused")
+    public void allowUnconfined(ActionFact action) {
+        grant(action, Scope.allowUnconfined());
+    }
+
+    private void grant(ActionFact action, Scope scope) {
+        recorder.add(new RuleOutput.Grant(id(action), scope, recorder.current().id()));
+    }
+
+    private static String absolute(String path) {
+        if (required(path, "path").isEmpty() || path.charAt(0) != '/') {
+            throw new IllegalArgumentException("a scope path must be absolute, got '" + path + "'");
+        }
+        return path;
     }
 
     private void confine(ActionFact action, ResourceLimits limits) {

@@ -61,6 +61,7 @@ public final class Explainer {
                             new Explanation.Attached(ActionCheck.kind(r.step()), r.step().describe()
                                     + (r.step().automatic() ? ", automatic" : ", offered"), r.rule()));
                     case RuleOutput.Confine r -> add(limits, new Explanation.Attached("confine", limits(r.limits()), r.rule()));
+                    case RuleOutput.Grant g -> add(limits, new Explanation.Attached("scope", g.scope().describe(), g.rule()));
                     case RuleOutput.Match m -> {
                     }
                 }

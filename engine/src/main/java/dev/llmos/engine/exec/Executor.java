@@ -188,7 +188,7 @@ final class Executor {
     private ExecContext context(DecidedPlan decided, String actionId) {
         Decision d = decided.decision(actionId);
         return new ExecContext(stateDir, decided.plan().digest(), actionId, decided.requester(), limits,
-                d == null ? null : d.confine());
+                d == null ? null : d.confine(), d == null ? null : d.scope());
     }
 
     private static ActionReport report(PlannedAction action, Decision decision, ActionResult result) {

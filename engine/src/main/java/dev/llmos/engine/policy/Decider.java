@@ -45,6 +45,7 @@ public final class Decider {
         List<Precondition> preconditions = new ArrayList<>();
         List<RecoveryStep> recovery = new ArrayList<>();
         ResourceLimits confine = ResourceLimits.NONE;
+        Scope scope = Scope.NONE;
         for (RuleOutput output : outputs) {
             switch (output) {
                 case RuleOutput.Match m -> matches.add(m);
@@ -59,6 +60,7 @@ public final class Decider {
                     }
                 }
                 case RuleOutput.Confine c -> confine = confine.strictest(c.limits());
+                case RuleOutput.Grant g -> scope = scope.union(g.scope());
             }
         }
         RuleOutput.Match winner = null;
@@ -70,9 +72,9 @@ public final class Decider {
         if (winner == null) {
             return new Decision(actionId, Verdict.DENY, DEFAULT_DENY_RULE,
                     "default deny: an action runs only when a rule allows it", DEFAULT_DENY_REASON, null,
-                    matches, preconditions, recovery, confine);
+                    matches, preconditions, recovery, confine, scope);
         }
         return new Decision(actionId, winner.verdict(), winner.rule(), winner.justification(), winner.reason(),
-                winner.alternative(), matches, preconditions, recovery, confine);
+                winner.alternative(), matches, preconditions, recovery, confine, scope);
     }
 }

@@ -13,4 +13,9 @@ public interface PolicyEngine {
 
     /** sha-256 over the policy's files, so audit entries say which policy decided. */
     String digest();
+
+    /** the catalogues shipped beside the rules; empty when the policy has none. */
+    default Catalog catalog() {
+        return Catalog.EMPTY;
+    }
 }

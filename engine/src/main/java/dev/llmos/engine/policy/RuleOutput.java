@@ -3,7 +3,8 @@ package dev.llmos.engine.policy;
 import dev.llmos.engine.spi.ResourceLimits;
 
 /** what one rule firing recorded about one action. */
-public sealed interface RuleOutput permits RuleOutput.Match, RuleOutput.Require, RuleOutput.Recover, RuleOutput.Confine {
+public sealed interface RuleOutput permits RuleOutput.Match, RuleOutput.Require, RuleOutput.Recover, RuleOutput.Confine,
+        RuleOutput.Grant {
 
     String actionId();
 
@@ -30,5 +31,9 @@ public sealed interface RuleOutput permits RuleOutput.Match, RuleOutput.Require,
 
     /** resource limits for the process the action starts (memory, cpu, pids). */
     record Confine(String actionId, ResourceLimits limits, String rule) implements RuleOutput {
+    }
+
+    /** part of the action's scope: what it may write, which secrets read, network, root. */
+    record Grant(String actionId, Scope scope, String rule) implements RuleOutput {
     }
 }

@@ -1,6 +1,7 @@
 package dev.llmos.engine.spi;
 
 import dev.llmos.engine.host.Requester;
+import dev.llmos.engine.policy.Scope;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,12 +16,20 @@ import java.nio.file.Path;
  * @param actionId the action being run
  * @param requester on whose behalf it runs
  * @param confine resource limits policy set for the process this action starts (cgroup)
+ * @param scope what the decision lets the action touch; the handler makes the kernel hold it to that
  */
 public record ExecContext(Path stateDir, String planDigest, String actionId, Requester requester, Limits limits,
-                          ResourceLimits confine) {
+                          ResourceLimits confine, Scope scope) {
 
     public ExecContext {
         confine = confine == null ? ResourceLimits.NONE : confine;
+        scope = scope == null ? Scope.NONE : scope;
+    }
+
+    /** a context without a granted scope. */
+    public ExecContext(Path stateDir, String planDigest, String actionId, Requester requester, Limits limits,
+                       ResourceLimits confine) {
+        this(stateDir, planDigest, actionId, requester, limits, confine, Scope.NONE);
     }
 
     /** a context without resource limits from policy. */

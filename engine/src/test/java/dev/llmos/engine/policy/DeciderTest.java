@@ -56,4 +56,17 @@ class DeciderTest {
         assertEquals(List.of(new DiskFree("/tmp", 1024)), decisions.get("a1").preconditions());
         assertEquals(List.of(new RecoveryStep.Undo(true)), decisions.get("a1").recovery());
     }
+
+    @Test
+    void grantsFromSeveralRulesAddUpIntoOneScope() {
+        var decisions = Decider.combine(plan, List.of(match("a1", Verdict.ALLOW, "allow"),
+                new RuleOutput.Grant("a1", Scope.writing("/srv/app"), "w"),
+                new RuleOutput.Grant("a1", Scope.withNetwork(), "n"),
+                new RuleOutput.Grant("a1", Scope.writing("/srv/app"), "w2"),
+                match("a2", Verdict.ALLOW, "allow")));
+        assertEquals(new Scope(List.of("/srv/app"), List.of(), true, false, List.of(), false), decisions.get("a1").scope());
+        assertEquals("write /srv/app; no network; as the requester".replace("no network", "network"),
+                decisions.get("a1").scope().describe());
+        assertEquals(Scope.NONE, decisions.get("a2").scope());
+    }
 }
