@@ -1,7 +1,7 @@
 package dev.llmos.cli;
 
 import dev.llmos.engine.json.Json;
-import dev.llmos.engine.rpc.DaemonClient;
+import dev.llmos.daemon.client.DaemonClient;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package dev.llmos.cli.app;
 
-import dev.llmos.engine.daemon.DaemonConfig;
-import dev.llmos.engine.daemon.SocketSetup;
+import dev.llmos.daemon.DaemonConfig;
+import dev.llmos.daemon.SocketSetup;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
