@@ -2,6 +2,7 @@ package dev.llmos.cli.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmos.cli.app.BadInputException;
+import dev.llmos.cli.app.DaemonUnreachableException;
 import dev.llmos.cli.app.Daemons;
 import dev.llmos.cli.app.ExitCodes;
 import dev.llmos.cli.app.Io;
@@ -45,8 +46,8 @@ public final class StatusCommand implements Callable<Integer> {
         try (DaemonClient client = DaemonClient.connect(socket)) {
             status = client.call("plan.status", planId == null ? null : Json.mapper().createObjectNode().put("plan_id", planId));
         } catch (IOException e) {
-            throw new BadInputException("llm-osd is not reachable at " + socket + " (" + e.getMessage()
-                    + "); status needs the daemon, which keeps the journal");
+            throw new DaemonUnreachableException("llm-osd does not answer at " + socket + " (" + e.getMessage()
+                    + "); status needs the daemon, which keeps the journal: start it (systemctl start llm-osd) or name its socket with --socket");
         } catch (RpcException e) {
             throw new BadInputException("llm-osd: " + e.getMessage());
         }
