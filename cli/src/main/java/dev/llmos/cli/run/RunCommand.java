@@ -59,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         Settings settings = Wiring.settings(root);
         String text = readPlan(io, context.env().cwd());
         PrintWriter human = json ? io.err() : io.out();
-        try (Backend backend = Backends.choose(root, settings, context, io.err()).open()) {
+        try (CtrlC ctrlC = CtrlC.install(io.err()); Backend backend = Backends.choose(root, settings, context, io.err()).open()) {
             Plan parsed = backend.parse(text);
             if (backend instanceof DaemonBackend) {
                 human.println("(" + backend.where() + ")");
@@ -76,7 +76,15 @@ public final class RunCommand implements Callable<Integer> {
                 if (!json || (asking && prompt(io).equals(ConfirmPrompt.Mode.ASK))) {
                     DecisionTable.print(human, parsed, decided.policyDigest(), DecisionTable.rows(decided));
                 }
-                outcome = backend.run(decided, new ConfirmPrompt(prompt(io), io.in(), human, whyNobody())::approve, dryRun);
+                ConfirmPrompt confirm = new ConfirmPrompt(prompt(io), io.in(), human, whyNobody());
+                if (!dryRun && !asking) {
+                    ctrlC.executing(backend::cancel);
+                }
+                outcome = backend.run(decided, d -> {
+                    java.util.Set<String> approved = confirm.approve(d);
+                    ctrlC.executing(backend::cancel);
+                    return approved;
+                }, dryRun);
                 if (!json && outcome.status() == RunStatus.DRY_RUN) {
                     ResultView.previews(io.out(), outcome);
                 } else if (!json && !dryRun) {
