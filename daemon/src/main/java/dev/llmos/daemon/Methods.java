@@ -164,8 +164,12 @@ final class Methods {
             e.end("failed");
             throw ex;
         }
-        e.end(outcome.status().wire());
-        p.audit(outcome, submitted.requester());
+        try {
+            p.audit(outcome, submitted.requester());
+        } finally {
+            // ended only once audited: a stopping daemon waits for running plans, audit included
+            e.end(outcome.status().wire());
+        }
         return new Result.Ran(e.id, outcome);
     }
 

@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
         description = {"Validate a plan, decide it with the policy, ask about CONFIRM actions, run it, print the results.",
                 "Runs in-process with your own privileges (embedded mode)."},
         footer = {"", "Exit codes: 0 everything ran (or a dry run / planonly plan), 1 something was denied, not approved or failed,",
-                "2 bad input (usage, unreadable or invalid plan, policy that does not compile)."})
+                "2 bad input (usage, unreadable or invalid plan, policy that does not compile),",
+                "130 cancelled by Ctrl-C (the running step was stopped and the automatic recovery ran)."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -97,6 +98,8 @@ public final class RunCommand implements Callable<Integer> {
                 io.out().println();
                 io.out().println(ResultView.summary(outcome));
             }
+            // out before ctrl-c's hook lets an interrupted process exit
+            io.out().flush();
             return ExitCodes.of(outcome.status());
         }
     }
