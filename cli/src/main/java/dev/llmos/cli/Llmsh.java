@@ -17,6 +17,7 @@ import dev.llmos.cli.catalog.ActionsCommand;
 import dev.llmos.cli.catalog.SchemaCommand;
 import dev.llmos.cli.policy.PolicyCommand;
 import dev.llmos.cli.run.RunCommand;
+import dev.llmos.cli.status.RecoverCommand;
 import dev.llmos.cli.status.StatusCommand;
 import dev.llmos.engine.host.HostProbe;
 import picocli.CommandLine;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
 
 /** {@code llmsh}: runs plans through policy, checks policies, lists what plans may do. */
 @Command(name = "llmsh", mixinStandardHelpOptions = true, versionProvider = Llmsh.Version.class,
-        subcommands = {AskCommand.class, PlanCommand.class, ShellCommand.class, RunCommand.class, StatusCommand.class,
+        subcommands = {AskCommand.class, PlanCommand.class, ShellCommand.class, RunCommand.class, StatusCommand.class, RecoverCommand.class,
                 AuditCommand.class, PolicyCommand.class, ActionsCommand.class, SchemaCommand.class},
         description = {"llm-os shell: a plan (json) is validated, decided by the admin's drools policy,",
                 "confirmed by you where policy asks, executed by deterministic code, and audited."},

@@ -65,6 +65,16 @@ class DaemonLifecycleTest {
                     "  completed: a1",
                     "  recovery for a1: undo (restore what the action changed) (automatic)"),
                     r.out().lines().filter(l -> !l.startsWith("  by ")).limit(4).toList());
+            Cli.Result asked = Cli.in(tmp.resolve("cli")).env("LLMOS_SOCKET", second.socket.toString()).run("recover", planId);
+            assertEquals(1, asked.code(), "nobody at a terminal to say yes: " + asked.out());
+            assertEquals("new settings\n", Files.readString(precious), "nothing ran without a yes");
+            Cli.Result recovered = Cli.in(tmp.resolve("cli")).env("LLMOS_SOCKET", second.socket.toString()).run("recover", "--yes", planId);
+            assertEquals(0, recovered.code(), recovered.out() + recovered.err());
+            assertEquals("original settings\n", Files.readString(precious), "a1 undone from the journal's undo data");
+            Cli.Result after = Cli.in(tmp.resolve("cli")).env("LLMOS_SOCKET", second.socket.toString()).run("status");
+            assertTrue(after.out().startsWith("no interrupted plans"), after.out());
+            assertTrue(Files.readAllLines(second.state.resolve("audit.jsonl")).stream()
+                    .anyMatch(l -> l.contains("\"event\":\"plan.recover\"") && l.contains(planId)), "the recovery is audited");
         }
     }
 

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 
 /** {@code llmsh status}: plans llm-osd holds, and any a crash interrupted, with the step and the way back. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "show llm-osd's plans, and plans a crash interrupted (the step they were on, their recovery steps)")
+        description = {"show llm-osd's plans (DECIDED, RUNNING, CANCELLING, then how they ended: COMPLETED, FAILED, CANCELLED, ...),",
+                "and plans a crash INTERRUPTED (the step they were on, their recovery steps; llmsh recover runs them)"})
 public final class StatusCommand implements Callable<Integer> {
 
     @Spec
@@ -78,13 +79,16 @@ public final class StatusCommand implements Callable<Integer> {
                 out.println("  recovery for " + r.path("action").asText() + ": " + r.path("step").asText()
                         + (r.path("automatic").asBoolean() ? " (automatic)" : " (offered)"));
             }
+            if (!p.path("recovery").isEmpty()) {
+                out.println("  to run the automatic steps: llmsh recover " + p.path("plan_id").asText());
+            }
         }
         JsonNode plans = status.path("plans");
         if (!plans.isEmpty()) {
             out.println();
             out.println("plans held by llm-osd:");
             for (JsonNode p : plans) {
-                out.println("  " + p.path("plan_id").asText() + "  " + p.path("state").asText() + "  "
+                out.println("  " + p.path("plan_id").asText() + "  " + p.path("state").asText().toUpperCase(java.util.Locale.ROOT) + "  "
                         + p.path("user").asText() + "  " + p.path("goal").asText());
             }
         }
