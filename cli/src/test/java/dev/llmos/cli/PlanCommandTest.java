@@ -62,7 +62,7 @@ class PlanCommandTest {
         assertEquals(0, r.code(), r.err());
         assertFalse(Files.exists(file));
         assertEquals("""
-                your answer is not a valid plan:
+                your answer is not a valid plan (1 error):
                 - /mode: must be planonly for this request
                 answer again with the whole corrected plan as one json object.""", model.request(1).lastMessage());
     }

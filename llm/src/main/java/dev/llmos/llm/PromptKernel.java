@@ -122,10 +122,35 @@ public final class PromptKernel {
                 + "\nthat request is over: what was denied or not approved stays so; do not retry it.";
     }
 
-    /** an answer that is not a valid plan, with every error as {@code /pointer: message}. */
+    /** how many errors a repair message lists: the first few say what is wrong; a hundred fill the context. */
+    static final int REPAIR_ERRORS = 5;
+    private static final int ERROR_CHARS = 200;
+
+    /** an answer that is not a valid plan, with its first errors as {@code /pointer: message}. */
     String repair(List<PlanError> errors) {
-        return "your answer is not a valid plan:\n"
-                + errors.stream().map(e -> "- " + e).collect(Collectors.joining("\n"))
+        return "your answer is not a valid plan" + listed(errors)
                 + "\nanswer again with the whole corrected plan as one json object.";
+    }
+
+    /** a long invalid answer, which is not sent back: only its length and its first errors. */
+    String repairLong(List<PlanError> errors, int chars) {
+        return "your last answer (" + chars + " characters, not repeated here) is not a valid plan" + listed(errors)
+                + "\nanswer again with the whole corrected plan as one short json object: only the actions needed now.";
+    }
+
+    /** {@code (N errors; the first 5):} and the errors, each cut to a line. */
+    static String listed(List<PlanError> errors) {
+        String count = count(errors);
+        String head = errors.size() > REPAIR_ERRORS ? " (" + count + "; the first " + REPAIR_ERRORS + "):\n" : " (" + count + "):\n";
+        return head + errors.stream().limit(REPAIR_ERRORS).map(e -> "- " + cut(e.toString())).collect(Collectors.joining("\n"));
+    }
+
+    static String count(List<PlanError> errors) {
+        return errors.size() == 1 ? "1 error" : errors.size() + " errors";
+    }
+
+    private static String cut(String line) {
+        String one = line.replaceAll("\\s+", " ");
+        return one.length() > ERROR_CHARS ? one.substring(0, ERROR_CHARS) + "..." : one;
     }
 }

@@ -71,7 +71,7 @@ final class Session implements AutoCloseable {
         Io io = root.context().io();
         ModelSetup setup = ModelSetup.resolve(options, root.context().env());
         Waiting waiting = Waiting.on(io.err(), io.interactive());
-        ModelClient client = new WatchedModel(setup.open(waiting), waiting, setup.unconfiguredHint());
+        ModelClient client = new WatchedModel(setup.open(waiting, settings.stateDir().resolve("model-server")), waiting, setup.unconfiguredHint());
         Planner planner = new Planner(client, new PlanParser(Wiring.registry()), setup.config());
         // chosen on the first actionplan: a session that only talks needs neither policy nor daemon
         Supplier<Backends> choose = () -> Backends.choose(root, settings, root.context(), io.err());
