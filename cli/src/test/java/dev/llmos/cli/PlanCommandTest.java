@@ -78,6 +78,8 @@ class PlanCommandTest {
         assertFalse(Files.exists(file));
         assertEquals("", r.out());
         assertEquals("""
+                the model's first answer was invalid (1 error); asked again
+                the model's second answer was invalid (1 error); asked again
                 llmsh: the model gave no valid plan in 3 answers; the last one had 1 error:
                   /mode: must be planonly for this request
                 """, r.err());
