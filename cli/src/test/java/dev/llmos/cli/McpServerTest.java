@@ -224,4 +224,34 @@ class McpServerTest {
         assertTrue(text(r).contains("t.rm"), text(r));
         assertTrue(Files.exists(victim));
     }
+
+    @Test
+    void aConfirmCallIsAskedThroughElicitationAndRunsOnlyWhenThePersonApproves() throws Exception {
+        Path keep = Files.writeString(work("keep.txt"), "keep me");
+        Path remove = Files.writeString(work("remove.txt"), "remove me");
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean approve = new java.util.concurrent.atomic.AtomicBoolean();
+        McpSyncClient person = connect("elicit", spec -> spec
+                .capabilities(McpSchema.ClientCapabilities.builder().elicitation().build())
+                .elicitation(request -> {
+                    asked.add(request.message());
+                    return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("approve", approve.get()));
+                })
+                .build());
+        try {
+            person.initialize();
+            McpSchema.CallToolResult declined = call(person, "exec", Map.of("argv", List.of("rm", keep.toString())));
+            assertEquals("not_approved", structured(declined).get("status"), text(declined));
+            assertTrue(Files.exists(keep));
+
+            approve.set(true);
+            McpSchema.CallToolResult approved = call(person, "exec", Map.of("argv", List.of("rm", remove.toString())));
+            assertEquals("completed", structured(approved).get("status"), text(approved));
+            assertFalse(Files.exists(remove));
+            assertEquals(2, asked.size());
+            assertTrue(asked.get(1).contains("policy rule t.rm asks a person first: rm deletes"), asked.get(1));
+        } finally {
+            person.closeGracefully();
+        }
+    }
 }
