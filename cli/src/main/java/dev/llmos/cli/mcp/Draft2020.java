@@ -26,6 +26,18 @@ final class Draft2020 {
     private Draft2020() {
     }
 
+    /**
+     * a boolean schema as the object that means the same ({@code true} is {@code {}}): the engine's
+     * per-kind definitions list header fields as {@code true}, which some clients refuse to read.
+     */
+    private static JsonNode spelledOut(JsonNode schema) {
+        if (schema.isBoolean()) {
+            ObjectNode any = Json.mapper().createObjectNode();
+            return schema.booleanValue() ? any : Json.mapper().createObjectNode().set("not", any);
+        }
+        return convert(schema);
+    }
+
     static JsonNode convert(JsonNode schema) {
         if (!schema.isObject()) {
             return schema.deepCopy();
@@ -37,7 +49,7 @@ final class Draft2020 {
             JsonNode value = field.getValue();
             if (SCHEMA_MAPS.contains(key) && value.isObject()) {
                 ObjectNode map = out.putObject(key);
-                value.properties().forEach(e -> map.set(e.getKey(), convert(e.getValue())));
+                value.properties().forEach(e -> map.set(e.getKey(), spelledOut(e.getValue())));
             } else if (ONE_SCHEMA.contains(key)) {
                 out.set(key, convert(value));
             } else if (SCHEMA_LISTS.contains(key) && value.isArray()) {

@@ -89,6 +89,15 @@ final class ToolCatalog {
         ObjectNode schema = PlanSchema.generate(registry);
         schema.remove("$schema");
         schema.remove("$id");
+        // each kind's definition admits the header fields with a bare "any"; the action definition
+        // already constrains them, so repeating its header schemas there changes nothing but lets
+        // clients that check schema portability read a real schema
+        JsonNode header = schema.path("definitions").path("action").path("properties");
+        for (String type : registry.types()) {
+            if (schema.path("definitions").path(type).path("properties") instanceof ObjectNode props) {
+                header.properties().forEach(h -> props.set(h.getKey(), h.getValue().deepCopy()));
+            }
+        }
         return schema;
     }
 
