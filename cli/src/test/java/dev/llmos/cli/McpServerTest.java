@@ -68,16 +68,23 @@ class McpServerTest {
         }
     }
 
-    /** a client of a fresh llmsh mcp process whose files live under tmp/NAME. */
+    /** a client of a fresh embedded llmsh mcp process whose files live under tmp/NAME. */
     static McpSyncClient connect(String name, Function<McpClient.SyncSpec, McpSyncClient> build) throws URISyntaxException {
+        return connect(tmp, name, List.of("--embedded"), build);
+    }
+
+    /** a client of a fresh llmsh mcp process, embedded or not as {@code where} says, its files under dir/NAME. */
+    static McpSyncClient connect(Path dir, String name, List<String> where, Function<McpClient.SyncSpec, McpSyncClient> build)
+            throws URISyntaxException {
         List<String> args = new ArrayList<>(List.of(DaemonProcess.JAVA, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path") + ":" + extraServices(), "dev.llmos.cli.Llmsh",
-                "mcp", "--embedded", "--policy", tmp.resolve("policy").toString(),
-                "--state", tmp.resolve(name + "/state").toString(), "--cache", tmp.resolve("cache").toString(),
-                "--config", tmp.resolve("conf/none.json").toString()));
+                System.getProperty("java.class.path") + ":" + extraServices(), "dev.llmos.cli.Llmsh", "mcp"));
+        args.addAll(where);
+        args.addAll(List.of("--policy", dir.resolve("policy").toString(),
+                "--state", dir.resolve(name + "/state").toString(), "--cache", dir.resolve("cache").toString(),
+                "--config", dir.resolve("conf/none.json").toString()));
         try {
-            Files.createDirectories(tmp.resolve("conf"));
-            Files.writeString(tmp.resolve("conf/none.json"), "{}");
+            Files.createDirectories(dir.resolve("conf"));
+            Files.writeString(dir.resolve("conf/none.json"), "{}");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
