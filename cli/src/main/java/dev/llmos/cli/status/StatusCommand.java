@@ -11,6 +11,8 @@ import dev.llmos.cli.app.Settings;
 import dev.llmos.cli.app.Wiring;
 import dev.llmos.engine.json.Json;
 import dev.llmos.daemon.client.DaemonClient;
+import dev.llmos.daemon.client.Method;
+import dev.llmos.daemon.client.Params;
 import dev.llmos.daemon.client.RpcException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +47,7 @@ public final class StatusCommand implements Callable<Integer> {
         Path socket = Daemons.socket(root, settings);
         JsonNode status;
         try (DaemonClient client = DaemonClient.connect(socket)) {
-            status = client.call("plan.status", planId == null ? null : Json.mapper().createObjectNode().put("plan_id", planId));
+            status = client.call(Method.PLAN_STATUS, new Params.Status(planId));
         } catch (IOException e) {
             throw new DaemonUnreachableException("llm-osd does not answer at " + socket + " (" + e.getMessage()
                     + "); status needs the daemon, which keeps the journal: start it (systemctl start llm-osd) or name its socket with --socket");
