@@ -81,10 +81,10 @@ class LockoutTest {
                 warm.call(Method.PLAN_STATUS, new Params.Status(null));
             }
             Process attack = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                    "/usr/bin/python3", "-c", ATTACK, d.socket.toString(), "80", "100", "12").redirectErrorStream(true).start();
+                    "/usr/bin/python3", "-c", ATTACK, d.socket.toString(), "80", "100", "9").redirectErrorStream(true).start();
             Thread.sleep(2000);
             List<Long> millis = new ArrayList<>();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
             while (System.nanoTime() < end) {
                 long start = System.nanoTime();
                 CompletableFuture<Integer> answer = CompletableFuture.supplyAsync(() -> {
