@@ -1,0 +1,63 @@
+package dev.llmos.engine.host;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+/**
+ * says in words what changed on a path since a decision saw it: the first directory on the way
+ * that is now a symlink, is gone, or is no longer a directory.
+ */
+public final class PathChange {
+
+    private PathChange() {
+    }
+
+    /**
+     * walks the directories leading to {@code realPath} (which held no symlink when decided) and
+     * names the first one that changed, or returns null when all are still plain directories.
+     */
+    public static String onTheWay(String realPath) {
+        Path target = Path.of(realPath);
+        Path dir = target.getRoot();
+        for (int i = 0; dir != null && i < target.getNameCount() - 1; i++) {
+            dir = dir.resolve(target.getName(i));
+            String change = describe(dir, "a directory");
+            if (change != null) {
+                return change;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * what {@code path} is now, for one that was {@code then} ("a directory", "a regular file",
+     * "missing") when decided; null when it is still that kind of thing.
+     */
+    public static String describe(Path path, String then) {
+        String now = kind(path);
+        if (now.equals(then)) {
+            return null;
+        }
+        return path + " was " + then + " at decision time, now " + now;
+    }
+
+    /** "a directory", "a regular file", "a symlink to X", "missing", ... for one path, not followed. */
+    public static String kind(Path path) {
+        if (Files.isSymbolicLink(path)) {
+            try {
+                return "a symlink to " + Files.readSymbolicLink(path);
+            } catch (IOException e) {
+                return "a symlink";
+            }
+        }
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            return "a directory";
+        }
+        if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            return "a regular file";
+        }
+        return Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? "a special file" : "missing";
+    }
+}
