@@ -28,7 +28,7 @@ final class Recheck {
         for (PathFacts before : shown.paths(actionId)) {
             PathFacts after = now.paths(actionId).stream().filter(p -> p.path().equals(before.path())).findFirst().orElse(null);
             if (after != null && !after.realPath().equals(before.realPath())) {
-                String via = PathChange.onTheWay(before.realPath());
+                String via = PathChange.onTheWay(before.realPath(), before.parentId() != null);
                 if (via == null) {
                     via = PathChange.describe(java.nio.file.Path.of(before.realPath()),
                             before.exists() ? before.directory() ? "a directory" : "a regular file" : "missing");

@@ -19,16 +19,29 @@ public final class PathChange {
      * names the first one that changed, or returns null when all are still plain directories.
      */
     public static String onTheWay(String realPath) {
+        return onTheWay(realPath, true);
+    }
+
+    /**
+     * @param existed whether every directory on the way existed when decided (its parent did);
+     *                when not, a directory is only said to be something else now
+     */
+    public static String onTheWay(String realPath, boolean existed) {
         Path target = Path.of(realPath);
         Path dir = target.getRoot();
         for (int i = 0; dir != null && i < target.getNameCount() - 1; i++) {
             dir = dir.resolve(target.getName(i));
-            String change = describe(dir, "a directory");
+            String change = existed ? describe(dir, "a directory") : isNow(dir);
             if (change != null) {
                 return change;
             }
         }
         return null;
+    }
+
+    private static String isNow(Path dir) {
+        String now = kind(dir);
+        return now.equals("a directory") || now.equals("missing") ? null : dir + " is now " + now;
     }
 
     /**
