@@ -56,6 +56,23 @@ public final class PathChange {
         return path + " was " + then + " at decision time, now " + now;
     }
 
+    /**
+     * the first component of {@code path} (or the path itself) that is a symlink, in words ("/a/b
+     * is a symlink to /c"), or null when none is: checks that must see exactly the named object
+     * follow nothing.
+     */
+    public static String firstSymlink(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path at = absolute.getRoot();
+        for (int i = 0; at != null && i < absolute.getNameCount(); i++) {
+            at = at.resolve(absolute.getName(i));
+            if (Files.isSymbolicLink(at)) {
+                return at + " is " + kind(at);
+            }
+        }
+        return null;
+    }
+
     /** "a directory", "a regular file", "a symlink to X", "missing", ... for one path, not followed. */
     public static String kind(Path path) {
         if (Files.isSymbolicLink(path)) {
