@@ -178,7 +178,9 @@ final class Methods {
         e.state = "running";
         RunOutcome outcome;
         try (Journal.Writer w = journal.begin(e.id, now, approved)) {
-            outcome = p.execute(now, approved, w);
+            // what the person was shown runs: each step is decided again right before it runs and
+            // compared with it (paths, verdict, scope), not only with this second decision
+            outcome = p.execute(e.decided, approved, w);
             w.end(outcome.status());
         } catch (RuntimeException ex) {
             e.state = "failed";
