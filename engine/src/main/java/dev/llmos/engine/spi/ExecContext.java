@@ -2,7 +2,6 @@ package dev.llmos.engine.spi;
 
 import dev.llmos.engine.host.PathFacts;
 import dev.llmos.engine.host.Requester;
-import dev.llmos.engine.policy.Scope;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
