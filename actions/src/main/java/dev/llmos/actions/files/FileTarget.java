@@ -39,6 +39,11 @@ record FileTarget(String path, Path real, FileKind kind, PathFacts decided) {
         }
         // what was decided, never re-resolved: links that appeared since are not followed
         Path real = Path.of(decided.realPath());
+        String change = PathChange.onTheWay(decided.realPath(), decided.parentId() != null);
+        if (change != null) {
+            // said here in words; the descriptor walk in BoundDir is what actually holds the line
+            throw new Refused("refusing to touch " + real + ": " + change + "; nothing changed");
+        }
         try {
             return new FileTarget(path, real, FileKind.of(real), decided);
         } catch (IOException e) {

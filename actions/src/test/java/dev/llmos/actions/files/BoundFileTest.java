@@ -97,6 +97,41 @@ class BoundFileTest {
     }
 
     @Test
+    void refusesToReadThroughADirectorySwappedForASymlinkAfterTheDecision() throws Exception {
+        Files.writeString(race.resolve("exec.drl"), "scratch copy\n");
+        Path target = race.resolve("exec.drl");
+        ExecContext context = decided(target);
+        swapForLink(race, policies);
+        ActionOutcome outcome = new ReadFileHandler().execute(new ReadFileParams(target.toString(), null), context);
+        assertEquals(ActionOutcome.failure("refusing to touch " + target + ": " + race + " was a directory at decision time,"
+                + " now a symlink to " + policies + "; nothing changed"), outcome);
+    }
+
+    @Test
+    void refusesToWriteIntoAnotherDirectoryRenamedIntoThePlaceOfTheDecidedOne() throws Exception {
+        Path target = race.resolve("zz.conf");
+        ExecContext context = decided(target);
+        Object decidedInode = Files.getAttribute(race, "unix:ino");
+        Files.move(race, race.resolveSibling("sub.old"));
+        Files.createDirectory(race);
+        ActionOutcome outcome = write.execute(new WriteFileParams(target.toString(), "x", null), context);
+        String dev = String.valueOf(Files.getAttribute(race, "unix:dev"));
+        assertEquals(List.of(ActionOutcome.failure(race + " is not the directory that was there at decision time (device " + dev
+                + " inode " + decidedInode + " then, device " + dev + " inode " + Files.getAttribute(race, "unix:ino")
+                + " now); nothing changed"), false), List.of(outcome, Files.exists(target)));
+    }
+
+    @Test
+    void theDescriptorWalkFollowsNoSymlinkEvenWhenNothingLookedBefore() throws Exception {
+        Path target = race.resolve("zz.drl");
+        swapForLink(race, policies);
+        FileTarget.Refused refused = org.junit.jupiter.api.Assertions.assertThrows(FileTarget.Refused.class,
+                () -> BoundDir.open(target, null, "at decision time", "root"));
+        assertEquals("refusing to touch " + target + ": " + race + " was a directory at decision time, now a symlink to "
+                + policies + "; nothing changed", refused.getMessage());
+    }
+
+    @Test
     void undoAfterADirectorySwapLeavesTheProtectedFileAlone() throws Exception {
         Path created = race.resolve("exec.drl");
         ExecContext context = decided(created);
