@@ -69,7 +69,8 @@ public final class Daemon implements AutoCloseable {
         this.refusals = new Refusals(audit, clock, g.refusalWindow());
         this.pipeline.set(pipelineFor(loader.load(config.policyDir())));
         this.methods = new Methods(pipeline::get, plans, new Approvals(clock, config.approvalTtl()),
-                new Journal(config.stateDir().resolve("journal"), clock), audit, this::reload, config.adminGroups());
+                new Journal(config.stateDir().resolve("journal"), clock), audit, this::reload, config.adminGroups(),
+                dev.llmos.engine.host.HostProbe.system()::identify);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("llm-osd-watchdog").unstarted(r));
     }
 

@@ -55,6 +55,7 @@ public final class Journal {
         head.put("plan_id", planId);
         head.put("user", decided.requester().user());
         head.put("uid", decided.requester().uid());
+        head.put("gid", decided.requester().gid());
         head.put("goal", decided.plan().goal());
         head.put("plan_digest", decided.plan().digest());
         head.set("plan", decided.plan().json());
@@ -145,7 +146,7 @@ public final class Journal {
      *
      * @param finished the actions that completed, in order, each with its handler's undo data (or null)
      */
-    public record Cut(String planId, int uid, JsonNode plan, java.util.LinkedHashMap<String, JsonNode> finished) {
+    public record Cut(String planId, int uid, int gid, JsonNode plan, java.util.LinkedHashMap<String, JsonNode> finished) {
     }
 
     /** the journal of {@code planId} if it stops before an "ended" line. */
@@ -172,7 +173,8 @@ public final class Journal {
                     finished.put(e.path("action").asText(), e.get("undo"));
                 }
             }
-            return java.util.Optional.of(new Cut(planId, head.path("uid").asInt(), head.get("plan"), finished));
+            int uid = head.path("uid").asInt();
+            return java.util.Optional.of(new Cut(planId, uid, head.path("gid").asInt(uid), head.get("plan"), finished));
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException("cannot read journal " + file, e instanceof IOException io ? io : new IOException(e));
         }

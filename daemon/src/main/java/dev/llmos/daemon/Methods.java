@@ -39,6 +39,7 @@ final class Methods {
     private final AuditLog audit;
     private final Reloader reloader;
     private final Set<String> adminGroups;
+    private final Users users;
     private final Set<String> recovering = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** swaps in a freshly built policy, or throws naming the problems and keeps the old one. */
@@ -46,8 +47,14 @@ final class Methods {
         String reload();
     }
 
+    /** who a uid and gid are (names, groups): a recovery runs as the plan's owner, even when root asks for it. */
+    interface Users {
+        Requester identify(int uid, int gid);
+    }
+
     Methods(Supplier<Pipeline> pipeline, PlanStore plans, Approvals approvals, Journal journal, AuditLog audit,
-            Reloader reloader, Set<String> adminGroups) {
+            Reloader reloader, Set<String> adminGroups, Users users) {
+        this.users = users;
         this.pipeline = pipeline;
         this.plans = plans;
         this.approvals = approvals;
@@ -240,7 +247,8 @@ final class Methods {
         }
         try {
             Pipeline p = pipeline.get();
-            DecidedPlan decided = p.decide(p.parser().parse(cut.plan()), who);
+            Requester owner = who.uid() == cut.uid() ? who : users.identify(cut.uid(), cut.gid());
+            DecidedPlan decided = p.decide(p.parser().parse(cut.plan()), owner);
             List<dev.llmos.engine.exec.RecoveryReport> reports;
             try (Journal.Writer w = journal.resume(cut.planId())) {
                 reports = p.recoverInterrupted(decided, cut.finished(), w);
