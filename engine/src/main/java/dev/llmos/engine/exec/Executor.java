@@ -3,6 +3,7 @@ package dev.llmos.engine.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmos.engine.plan.PlanParser;
 import dev.llmos.engine.plan.PlannedAction;
+import dev.llmos.engine.policy.Catalog;
 import dev.llmos.engine.policy.Decision;
 import dev.llmos.engine.policy.Precondition;
 import dev.llmos.engine.policy.RecoveryStep;
@@ -28,12 +29,17 @@ final class Executor {
     private final PlanParser parser;
     private final Path stateDir;
     private final Limits limits;
+    private final List<Path> protectedPaths;
+    private final Catalog catalog;
 
-    Executor(ActionRegistry registry, PlanParser parser, Path stateDir, Limits limits) {
+    /** {@code protectedPaths} and {@code catalog} reach every handler: confined programs never write the one nor read the other. */
+    Executor(ActionRegistry registry, PlanParser parser, Path stateDir, Limits limits, List<Path> protectedPaths, Catalog catalog) {
         this.registry = registry;
         this.parser = parser;
         this.stateDir = stateDir;
         this.limits = limits;
+        this.protectedPaths = List.copyOf(protectedPaths);
+        this.catalog = catalog;
     }
 
     /** a step that ran, kept so it can be undone if a later one fails. */
@@ -188,7 +194,7 @@ final class Executor {
     private ExecContext context(DecidedPlan decided, String actionId) {
         Decision d = decided.decision(actionId);
         return new ExecContext(stateDir, decided.plan().digest(), actionId, decided.requester(), limits,
-                d == null ? null : d.confine(), d == null ? null : d.scope());
+                d == null ? null : d.confine(), d == null ? null : d.scope(), protectedPaths, catalog);
     }
 
     private static ActionReport report(PlannedAction action, Decision decision, ActionResult result) {

@@ -70,7 +70,8 @@ public final class Pipeline {
         roots.add(config.stateDir());
         this.protectedPaths = new ProtectedPaths(roots);
         this.resolver = new PathResolver(config.cwd());
-        this.executor = new Executor(registry, parser, config.stateDir(), config.limits());
+        this.executor = new Executor(registry, parser, config.stateDir(), config.limits(), protectedPaths.roots(),
+                policy.catalog());
     }
 
     public PlanParser parser() {
@@ -207,8 +208,9 @@ public final class Pipeline {
             ActionHandler handler = registry.handler(a.type()).orElseThrow();
             Preview preview;
             try {
+                Decision d = decided.decision(a.id());
                 preview = handler.preview(a.params(), new ExecContext(config.stateDir(), decided.plan().digest(), a.id(),
-                        decided.requester(), config.limits()));
+                        decided.requester(), config.limits(), d.confine(), d.scope(), protectedPaths.roots(), policy.catalog()));
             } catch (RuntimeException e) {
                 preview = Preview.of("cannot preview: " + e.getMessage());
             }

@@ -1,12 +1,14 @@
 package dev.llmos.engine.spi;
 
 import dev.llmos.engine.host.Requester;
+import dev.llmos.engine.policy.Catalog;
 import dev.llmos.engine.policy.Scope;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * what a handler gets while it runs one action.
@@ -17,13 +19,25 @@ import java.nio.file.Path;
  * @param requester on whose behalf it runs
  * @param confine resource limits policy set for the process this action starts (cgroup)
  * @param scope what the decision lets the action touch; the handler makes the kernel hold it to that
+ * @param protectedPaths what no action may ever write (policy, config, state, audit log, cache,
+ *                       the daemon's socket), whatever the scope grants
+ * @param catalog the policy's catalogues: the secret paths a confined program must not read unless
+ *                the scope grants them
  */
 public record ExecContext(Path stateDir, String planDigest, String actionId, Requester requester, Limits limits,
-                          ResourceLimits confine, Scope scope) {
+                          ResourceLimits confine, Scope scope, List<Path> protectedPaths, Catalog catalog) {
 
     public ExecContext {
         confine = confine == null ? ResourceLimits.NONE : confine;
         scope = scope == null ? Scope.NONE : scope;
+        protectedPaths = protectedPaths == null ? List.of() : List.copyOf(protectedPaths);
+        catalog = catalog == null ? Catalog.EMPTY : catalog;
+    }
+
+    /** a context without protected paths or catalogue (tests and direct callers). */
+    public ExecContext(Path stateDir, String planDigest, String actionId, Requester requester, Limits limits,
+                       ResourceLimits confine, Scope scope) {
+        this(stateDir, planDigest, actionId, requester, limits, confine, scope, List.of(), Catalog.EMPTY);
     }
 
     /** a context without a granted scope. */
