@@ -23,6 +23,7 @@ public final class ExplainText {
             out.println(a.id() + "  " + a.label());
             out.println("  decision: " + upper(d.verdict().wire()) + " by " + d.rule() + where(a.decidingRule()));
             out.println("  reason: " + d.reason());
+            out.println("  scope: " + d.scope().describe());
             if (d.alternative() != null) {
                 out.println("  alternative: " + d.alternative());
             }
