@@ -241,6 +241,10 @@ public final class Pipeline {
             a.put("decision", r.decision().verdict().wire());
             a.put("rule", r.decision().rule());
             a.put("reason", r.decision().reason());
+            if (r.decision().verdict() != Verdict.DENY) {
+                // what the action was allowed to touch, as the kernel was told
+                a.set("scope", Json.tree(r.decision().scope()));
+            }
             if (r.result() != null) {
                 a.put("status", r.result().status().wire());
                 if (r.result().exitCode() != null) {
