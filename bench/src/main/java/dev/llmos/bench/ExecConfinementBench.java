@@ -5,7 +5,7 @@ import dev.llmos.actions.exec.ExecParams;
 import dev.llmos.actions.exec.ProcessRunner;
 import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.host.Requester;
-import dev.llmos.engine.policy.Catalog;
+import dev.llmos.engine.spi.Catalog;
 import dev.llmos.engine.spi.ActionOutcome;
 import dev.llmos.engine.spi.ExecContext;
 import dev.llmos.engine.spi.Limits;

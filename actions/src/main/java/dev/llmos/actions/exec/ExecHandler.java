@@ -177,6 +177,9 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
         if (params.root() && !keepRoot) {
             data.put("root_not_granted", true);
         }
+        // a granted file that does not exist yet gets an empty stand-in to bind (removed if left untouched)
+        Placeholders placeholders = cannot.isEmpty()
+                ? Placeholders.create(context.scope().writable(), runAs, context.protectedPaths()) : new Placeholders();
         if (cannot.isEmpty()) {
             String cwd = params.cwd() == null ? System.getProperty("user.dir") : params.cwd();
             Sandbox.View view = sandbox.wrap(context.scope(), context.protectedPaths(),
@@ -194,7 +197,7 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
         command.addAll(params.argv().subList(1, params.argv().size()));
 
         int timeout = timeoutSec(params, context.limits());
-        try (Confined confined = new Confined(confinement)) {
+        try (placeholders; Confined confined = new Confined(confinement)) {
             ProcessRunner.Result r = ProcessRunner.run(command, environment.forChild(System.getenv(), params.env(), runAs), params.cwd(),
                     timeout, context.limits().maxOutputBytes(), confined::admit);
             String error = confined.killedBy().orElse(r.timedOut() ? "timed out after " + timeout + " s; process group killed"

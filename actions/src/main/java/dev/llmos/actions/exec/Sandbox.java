@@ -1,6 +1,6 @@
 package dev.llmos.actions.exec;
 
-import dev.llmos.engine.policy.Scope;
+import dev.llmos.engine.spi.Scope;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import dev.llmos.actions.TestContexts;
 import dev.llmos.actions.posix.Posix;
 import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.host.Requester;
-import dev.llmos.engine.policy.Scope;
+import dev.llmos.engine.spi.Scope;
 import dev.llmos.engine.spi.ActionOutcome;
 import dev.llmos.engine.spi.ExecContext;
 import dev.llmos.engine.spi.Limits;

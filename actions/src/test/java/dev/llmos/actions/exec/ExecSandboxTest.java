@@ -3,8 +3,8 @@ package dev.llmos.actions.exec;
 import dev.llmos.actions.TestContexts;
 import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.host.Requester;
-import dev.llmos.engine.policy.Catalog;
-import dev.llmos.engine.policy.Scope;
+import dev.llmos.engine.spi.Catalog;
+import dev.llmos.engine.spi.Scope;
 import dev.llmos.engine.spi.ActionOutcome;
 import dev.llmos.engine.spi.ExecContext;
 import dev.llmos.engine.spi.Limits;
@@ -79,6 +79,43 @@ class ExecSandboxTest {
                 dir.toString());
         assertEquals(List.of(false, Map.of("granted/", "", "granted/new", "in\n", "other/", "")),
                 List.of(outcome.ok(), snapshot(dir)));
+    }
+
+    /** a redirection or touch creates the file it names: an empty stand-in is bound, not the directory. */
+    @Test
+    void aGrantedFileThatDoesNotExistYetCanBeCreatedButNotItsSiblings() throws Exception {
+        Path target = dir.resolve("new.txt");
+        ActionOutcome outcome = run(Scope.writing(target.toString()), "sh", "-c",
+                "echo hi > \"$1\"/new.txt; echo x > \"$1\"/sibling", "sh", dir.toString());
+        assertEquals(List.of(false, Map.of("new.txt", "hi\n")), List.of(outcome.ok(), snapshot(dir)));
+    }
+
+    @Test
+    void aStandInTheProgramLeftUntouchedIsRemoved() throws Exception {
+        ActionOutcome outcome = run(Scope.writing(dir.resolve("never").toString()), "true");
+        assertEquals(List.of(true, Map.of()), List.of(outcome.ok(), snapshot(dir)));
+    }
+
+    @Test
+    void aStandInIsMadeOnlyWhereTheRequesterCouldCreateTheFile() throws Exception {
+        assumeTrue(NOBODY.user().equals("nobody"), "needs a nobody user with uid 65534");
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path open = Files.createDirectory(dir.resolve("open"));
+        Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path closed = Files.createDirectory(dir.resolve("closed"));
+        ActionOutcome outcome = run(new Scope(List.of(open.resolve("mine").toString(), closed.resolve("theirs").toString()),
+                        List.of(), false, false, List.of(), false), List.of(), List.of(), NOBODY,
+                "sh", "-c", "touch \"$1\"/open/mine; touch \"$1\"/closed/theirs", "sh", dir.toString());
+        assertEquals(List.of(false, Map.of("open/", "", "open/mine", "", "closed/", ""), 65534),
+                List.of(outcome.ok(), snapshot(dir), Files.getAttribute(open.resolve("mine"), "unix:uid")));
+    }
+
+    @Test
+    void noStandInIsMadeInsideAProtectedDirectory() throws Exception {
+        Path policy = Files.createDirectory(dir.resolve("policy"));
+        ActionOutcome outcome = run(Scope.writing(policy.resolve("zz.drl").toString()), List.of(policy), List.of(),
+                TestContexts.SELF, "sh", "-c", "echo x > \"$1\"", "sh", policy.resolve("zz.drl").toString());
+        assertEquals(List.of(false, Map.of("policy/", "")), List.of(outcome.ok(), snapshot(dir)));
     }
 
     @Test

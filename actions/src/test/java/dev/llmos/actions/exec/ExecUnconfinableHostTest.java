@@ -2,7 +2,7 @@ package dev.llmos.actions.exec;
 
 import dev.llmos.actions.TestContexts;
 import dev.llmos.actions.posix.Posix;
-import dev.llmos.engine.policy.Scope;
+import dev.llmos.engine.spi.Scope;
 import dev.llmos.engine.spi.ActionOutcome;
 import dev.llmos.engine.spi.ExecContext;
 import dev.llmos.engine.spi.Limits;

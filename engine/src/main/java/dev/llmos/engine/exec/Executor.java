@@ -3,7 +3,7 @@ package dev.llmos.engine.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmos.engine.plan.PlanParser;
 import dev.llmos.engine.plan.PlannedAction;
-import dev.llmos.engine.policy.Catalog;
+import dev.llmos.engine.spi.Catalog;
 import dev.llmos.engine.policy.Decision;
 import dev.llmos.engine.policy.Precondition;
 import dev.llmos.engine.policy.RecoveryStep;
