@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * read-only mount); the catalogue's secrets masked unless the scope grants them; a minimal /dev
  * plus the granted devices; its own pid namespace, so nothing outlives the program; its own
  * network namespace (loopback only) unless the scope grants the network; no_new_privs. mounts are
- * applied in that order, so a later one wins where paths nest.
+ * applied in order (root, writable, /sys /dev /proc, devices, protected, secrets), so a later one
+ * wins where paths nest.
  */
 final class Sandbox {
 
@@ -113,11 +114,7 @@ final class Sandbox {
         } else {
             c.addAll(List.of("--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"));
         }
-        c.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                "--ro-bind", "/proc/sys", "/proc/sys", "--ro-bind-try", "/proc/sysrq-trigger", "/proc/sysrq-trigger"));
-        for (String device : scope.devices()) {
-            c.addAll(List.of("--dev-bind-try", device, device));
-        }
+        c.addAll(List.of("--ro-bind", "/", "/"));
         List<String> writable = new ArrayList<>();
         List<String> notBound = new ArrayList<>();
         for (String w : scope.writable()) {
@@ -129,6 +126,13 @@ final class Sandbox {
                 writable.add(real.toString());
                 c.addAll(List.of("--bind", real.toString(), real.toString()));
             }
+        }
+        // after the writable binds, so that even a grant of "/" leaves the kernel's own
+        // interfaces read-only and /dev and /proc the sandbox's own
+        c.addAll(List.of("--ro-bind-try", "/sys", "/sys", "--dev", "/dev", "--proc", "/proc",
+                "--ro-bind", "/proc/sys", "/proc/sys", "--ro-bind-try", "/proc/sysrq-trigger", "/proc/sysrq-trigger"));
+        for (String device : scope.devices()) {
+            c.addAll(List.of("--dev-bind-try", device, device));
         }
         for (Path p : protectedPaths) {
             Path real = real(p);

@@ -216,6 +216,19 @@ class ExecSandboxTest {
         assertEquals(List.of(false, before), List.of(outcome.ok(), snapshot(dir)));
     }
 
+    /** a system change may be granted all of "/": the kernel's interfaces and protected paths still hold. */
+    @Test
+    void aGrantOfTheWholeFilesystemLeavesProcSysAndProtectedPathsReadOnly() throws Exception {
+        Path policy = Files.createDirectory(dir.resolve("policy"));
+        ActionOutcome outcome = run(Scope.writing("/"), List.of(policy), List.of(), TestContexts.SELF, "sh", "-c",
+                "cat /proc/1/comm; touch \"$1\"/granted && echo granted;"
+                        + " touch \"$1\"/policy/x || echo policy refused;"
+                        + " (echo 1 > /proc/sys/kernel/ns_last_pid) 2>/dev/null || echo proc-sys refused;"
+                        + " (echo add > /sys/kernel/uevent_helper) 2>/dev/null || echo sys refused", "sh", dir.toString());
+        assertEquals(List.of("bwrap\ngranted\npolicy refused\nproc-sys refused\nsys refused\n", Map.of("granted", "", "policy/", "")),
+                List.of(outcome.stdout().text(), snapshot(dir)));
+    }
+
     @Test
     void theDaemonSocketIsMaskedEvenForRoot() throws Exception {
         Path socket = dir.resolve("llm-osd.sock");
