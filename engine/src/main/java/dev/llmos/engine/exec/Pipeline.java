@@ -70,7 +70,7 @@ public final class Pipeline {
         this.resolver = new PathResolver(config.cwd());
         // each step is decided again right before it runs, with the same resolver and policy
         this.executor = new Executor(registry, parser, config.stateDir(), config.limits(),
-                d -> decide(d.plan(), d.requester()));
+                d -> decide(d.plan(), d.requester()), protectedPaths.roots(), policy.catalog());
     }
 
     public PlanParser parser() {
@@ -197,7 +197,8 @@ public final class Pipeline {
             try {
                 Decision d = decided.decision(a.id());
                 preview = handler.preview(a.params(), new ExecContext(config.stateDir(), decided.plan().digest(), a.id(),
-                        decided.requester(), config.limits(), d.confine(), d.scope(), decided.paths(a.id())));
+                        decided.requester(), config.limits(), d.confine(), d.scope(), decided.paths(a.id()),
+                        protectedPaths.roots(), policy.catalog()));
             } catch (RuntimeException e) {
                 preview = Preview.of("cannot preview: " + e.getMessage());
             }
@@ -228,6 +229,10 @@ public final class Pipeline {
             a.put("decision", r.decision().verdict().wire());
             a.put("rule", r.decision().rule());
             a.put("reason", r.decision().reason());
+            if (r.decision().verdict() != Verdict.DENY) {
+                // what the action was allowed to touch, as the kernel was told
+                a.set("scope", Json.tree(r.decision().scope()));
+            }
             if (r.result() != null) {
                 a.put("status", r.result().status().wire());
                 if (r.result().exitCode() != null) {

@@ -147,6 +147,7 @@ class PipelineTest {
         assertEquals("alice", first.get("user").asText());
         assertEquals("allow-notes", first.at("/actions/0/rule").asText());
         assertEquals("ok", first.at("/actions/0/status").asText());
+        assertEquals(Json.tree(dev.llmos.engine.spi.Scope.NONE), first.at("/actions/0/scope"));
         assertEquals(first.get("hash").asText(), second.get("prev").asText());
         assertEquals("not_approved", second.get("status").asText());
     }
