@@ -65,8 +65,10 @@ public final class Daemon implements AutoCloseable {
         this.plans = new PlanStore(clock);
         this.slots = new Semaphore(config.maxClients());
         this.pipeline.set(pipelineFor(loader.load(config.policyDir())));
+        Journal journal = new Journal(config.stateDir().resolve("journal"), clock);
+        Interrupted.close(journal, pipeline.get().trail());
         this.methods = new Methods(pipeline::get, plans, new Approvals(clock, config.approvalTtl()),
-                new Journal(config.stateDir().resolve("journal"), clock), audit, this::reload, config.adminGroups());
+                journal, audit, this::reload, config.adminGroups());
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("llm-osd-watchdog").unstarted(r));
     }
 
@@ -156,7 +158,7 @@ public final class Daemon implements AutoCloseable {
             ObjectNode event = Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid())
                     .put("pid", peer.pid()).put("status", "refused");
             event.set("groups", Json.tree(who.groups()));
-            audit.append("peer.refused", event);
+            pipeline.get().trail().record("peer.refused", event);
             reject(channel, new RpcError(RpcError.PEER_REFUSED, "user " + who.user() + " (uid " + who.uid()
                     + ") may not use llm-osd; ask an administrator to add you to " + config.allowedGroups()));
             return;

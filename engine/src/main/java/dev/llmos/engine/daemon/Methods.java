@@ -94,6 +94,15 @@ final class Methods {
         }
         DecidedPlan decided = p.decide(plan, who);
         PlanStore.Entry entry = plans.add(decided, who.uid());
+        try {
+            p.trail().submitted(entry.id, plan, who, pid.get());
+            p.trail().decided(entry.id, decided, "submitted");
+        } catch (RuntimeException unrecorded) {
+            // a plan whose submission is not on record can never run
+            entry.started.set(true);
+            entry.state = "refused";
+            throw unrecorded;
+        }
         result.put("plan_id", entry.id);
         result.put("plan_digest", plan.digest());
         result.put("digest", decided.digest());
@@ -106,13 +115,6 @@ final class Methods {
             actions.add(Json.tree(new ActionReport(a.id(), a.type(), a.header().reason(), a.header().danger(),
                     decided.decision(a.id()), null)));
         }
-        ObjectNode event = Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid()).put("pid", pid.get())
-                .put("plan_id", entry.id).put("plan_digest", plan.digest()).put("policy_digest", decided.policyDigest())
-                .put("status", result.get("status").asText());
-        ArrayNode decisions = event.putArray("actions");
-        decided.decisions().values().forEach(d -> decisions.addObject().put("id", d.actionId())
-                .put("decision", d.verdict().wire()).put("rule", d.rule()));
-        audit.append("plan.submit", event);
         return result;
     }
 
@@ -135,10 +137,7 @@ final class Methods {
         }
         String[] token = new String[1];
         Approvals.Approval a = approvals.grant(e.id, digest, ids, who.uid(), token);
-        ObjectNode event = Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid()).put("pid", pid.get())
-                .put("plan_id", e.id).put("digest", digest);
-        ids.forEach(event.putArray("approved")::add);
-        audit.append("plan.approve", event);
+        pipeline.get().trail().approved(e.id, e.decided, who, pid.get(), ids);
         ObjectNode result = Json.mapper().createObjectNode();
         result.put("approval", token[0]);
         result.put("expires_at", a.expires().toString());
@@ -157,8 +156,10 @@ final class Methods {
         try {
             // decide again: a policy reloaded since submit must not be bypassed
             now = p.decide(e.decided.plan(), e.decided.requester());
+            p.trail().decided(e.id, now, "execute");
             if (now.anyDenied()) {
                 e.state = "denied";
+                p.trail().refused(e.id, now.plan().digest(), who, pid.get(), "denied when decided again at execute");
                 throw new RpcException(RpcError.PLAN_DENIED, e.id + " has denied actions; nothing runs");
             }
             if (!now.toConfirm().isEmpty()) {
@@ -178,7 +179,7 @@ final class Methods {
         e.state = "running";
         RunOutcome outcome;
         try (Journal.Writer w = journal.begin(e.id, now, approved)) {
-            outcome = p.execute(now, approved, w);
+            outcome = p.execute(now, approved, w, e.id);
             w.end(outcome.status());
         } catch (RuntimeException ex) {
             e.state = "failed";
@@ -186,7 +187,7 @@ final class Methods {
         }
         e.outcome = outcome;
         e.state = outcome.status().wire();
-        p.audit(outcome, e.decided.requester());
+        p.ended(e.id, outcome, e.decided.requester());
         ObjectNode result = (ObjectNode) Json.tree(outcome);
         result.put("plan_id", e.id);
         return result;
@@ -240,13 +241,13 @@ final class Methods {
         }
         try {
             String digest = reloader.reload();
-            audit.append("policy.reload", Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid()).put("pid", pid.get())
-                    .put("policy_digest", digest).put("status", "ok"));
+            pipeline.get().trail().record("policy.reload", Json.mapper().createObjectNode().put("user", who.user())
+                    .put("uid", who.uid()).put("pid", pid.get()).put("policy_digest", digest).put("status", "ok"));
             return Json.mapper().createObjectNode().put("policy_digest", digest);
         } catch (PolicyLoadException e) {
             ArrayNode problems = Json.mapper().createArrayNode();
             e.problems().forEach(pr -> problems.add(pr.toString()));
-            audit.append("policy.reload", Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid()).put("pid", pid.get())
+            pipeline.get().trail().record("policy.reload", Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid()).put("pid", pid.get())
                     .put("status", "rejected").set("problems", problems));
             throw new RpcException(RpcError.POLICY_INVALID, "policy does not compile; the previous policy stays in force", problems);
         }
