@@ -23,7 +23,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -57,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
         Context context = root.context();
         Io io = context.io();
         Settings settings = Wiring.settings(root);
-        String text = readPlan(io, context.env().cwd());
+        String text = PlanParser.text(readPlan(io, context.env().cwd()));
         PrintWriter human = json ? io.err() : io.out();
         try (Backend backend = Backends.choose(root, settings, context, io.err()).open()) {
             Plan parsed = backend.parse(text);
@@ -106,10 +105,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** the plan's text; reads one byte past the limit so the parser reports an oversized plan. */
-    private String readPlan(Io io, Path cwd) {
+    private byte[] readPlan(Io io, Path cwd) {
         if ("-".equals(plan)) {
             try {
-                return new String(io.in().readNBytes(PlanParser.MAX_PLAN_BYTES + 1), StandardCharsets.UTF_8);
+                return io.in().readNBytes(PlanParser.MAX_PLAN_BYTES + 1);
             } catch (IOException e) {
                 throw new BadInputException("cannot read the plan from stdin: " + e.getMessage(), e);
             }
@@ -119,7 +118,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException("cannot read plan " + plan + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return new String(in.readNBytes(PlanParser.MAX_PLAN_BYTES + 1), StandardCharsets.UTF_8);
+            return in.readNBytes(PlanParser.MAX_PLAN_BYTES + 1);
         } catch (IOException e) {
             throw new BadInputException("cannot read plan " + plan + ": " + e.getMessage(), e);
         }
