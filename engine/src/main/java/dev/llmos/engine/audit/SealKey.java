@@ -45,11 +45,22 @@ public record SealKey(String id, long epoch, Instant start, Duration interval, b
 
     /** this key moved forward to epoch {@code to} (the same key when it is not later). */
     public SealKey forwardTo(long to) {
-        byte[] k = key;
-        for (long e = epoch; e < to; e++) {
-            k = hmac(k, "next".getBytes(StandardCharsets.US_ASCII));
+        if (to <= epoch) {
+            return this;
         }
-        return new SealKey(id, Math.max(epoch, to), start, interval, k);
+        try {
+            // one mac re-keyed per step: a year of 15-minute epochs is 35,000 steps
+            Mac mac = Mac.getInstance("HmacSHA256");
+            byte[] next = "next".getBytes(StandardCharsets.US_ASCII);
+            byte[] k = key;
+            for (long e = epoch; e < to; e++) {
+                mac.init(new SecretKeySpec(k, "HmacSHA256"));
+                k = mac.doFinal(next);
+            }
+            return new SealKey(id, to, start, interval, k);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the jdk has no HmacSHA256", e);
+        }
     }
 
     /** the seal of a record: HMAC-SHA256 of its hash with this epoch's key. */
@@ -87,11 +98,19 @@ public record SealKey(String id, long epoch, Instant start, Duration interval, b
 
     /** reads a key file; a damaged one is an error naming the file, never a silent new key. */
     public static SealKey read(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** a key from its json text; {@code where} names it in the error. */
+    public static SealKey parse(String text, String where) throws IOException {
         JsonNode n;
         try {
-            n = Json.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+            n = Json.mapper().readTree(text);
         } catch (IOException e) {
-            throw new IOException(file + " is not a sealing key: " + e.getMessage(), e);
+            throw new IOException(where + " is not a sealing key: " + e.getMessage(), e);
+        }
+        if (n == null || !n.isObject()) {
+            throw new IOException(where + " is not a sealing key: not a json object");
         }
         try {
             byte[] k = HexFormat.of().parseHex(n.path("key").asText(""));
@@ -106,7 +125,7 @@ public record SealKey(String id, long epoch, Instant start, Duration interval, b
             return new SealKey(id, n.path("epoch").asLong(), Instant.parse(n.path("start").asText()),
                     Duration.ofSeconds(interval), k);
         } catch (RuntimeException e) {
-            throw new IOException(file + " is not a sealing key: " + e.getMessage(), e);
+            throw new IOException(where + " is not a sealing key: " + e.getMessage(), e);
         }
     }
 

@@ -167,6 +167,11 @@ public final class Pipeline {
      * that cannot be written stops the run there.
      */
     public RunOutcome run(DecidedPlan decided, Approver approver, boolean dryRun) {
+        return run(decided, approver, dryRun, Cancellation.none());
+    }
+
+    /** as above; {@code cancellation} can stop the run (ctrl-c), which then recovers and is audited as cancelled. */
+    public RunOutcome run(DecidedPlan decided, Approver approver, boolean dryRun, Cancellation cancellation) {
         Plan plan = decided.plan();
         trail.submitted(null, plan, decided.requester(), SELF);
         trail.decided(null, decided, dryRun ? "dry run" : "submitted");
@@ -180,7 +185,7 @@ public final class Pipeline {
             if (!decided.toConfirm().isEmpty()) {
                 trail.approved(null, decided, decided.requester(), SELF, approved);
             }
-            outcome = execute(decided, approved);
+            outcome = execute(decided, approved, RunListener.NONE, null, cancellation);
         }
         ended(null, outcome, decided.requester());
         return outcome;
@@ -217,18 +222,30 @@ public final class Pipeline {
 
     /** executes a decided plan with the given approvals; each step is audited, the end is the caller's. */
     public RunOutcome execute(DecidedPlan decided, Set<String> approved) {
-        return execute(decided, approved, RunListener.NONE, null);
+        return execute(decided, approved, RunListener.NONE, null, Cancellation.none());
+    }
+
+    /** as above, telling {@code listener} about each step as it happens (the daemon's journal). */
+    public RunOutcome execute(DecidedPlan decided, Set<String> approved, RunListener listener) {
+        return execute(decided, approved, listener, null, Cancellation.none());
+    }
+
+    /** as above; {@code cancellation} stops the running step and runs the recovery (status cancelled). */
+    public RunOutcome execute(DecidedPlan decided, Set<String> approved, RunListener listener, Cancellation cancellation) {
+        return execute(decided, approved, listener, null, cancellation);
     }
 
     /**
-     * as above, telling {@code listener} about each step as it happens (the daemon's journal), after
-     * the step's audit record is synced.
+     * as above, for the plan the daemon knows as {@code planId} (null when embedded); {@code listener}
+     * hears each step after the step's audit record is synced.
      */
-    public RunOutcome execute(DecidedPlan decided, Set<String> approved, RunListener listener, String planId) {
+    public RunOutcome execute(DecidedPlan decided, Set<String> approved, RunListener listener, String planId,
+                              Cancellation cancellation) {
         if (decided.anyDenied()) {
             throw new IllegalStateException("a plan with denied actions is never executed");
         }
-        Executor.Result result = executor.execute(decided, approved, RunListener.both(trail.steps(planId, decided), listener));
+        Executor.Result result = executor.execute(decided, approved, RunListener.both(trail.steps(planId, decided), listener),
+                cancellation);
         return outcome(result.status(), decided.plan(), decided.policyDigest(), decided.requester(), result.reports(),
                 result.stoppedAt(), result.recovery());
     }

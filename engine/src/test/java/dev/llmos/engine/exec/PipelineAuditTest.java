@@ -124,7 +124,7 @@ class PipelineAuditTest {
                     }
                 }
             };
-            RunOutcome outcome = p.execute(decided, Set.of(), fillsTheDisk, null);
+            RunOutcome outcome = p.execute(decided, Set.of(), fillsTheDisk, null, Cancellation.none());
             assertEquals(RunStatus.FAILED, outcome.status());
             assertEquals(List.of(ActionStatus.OK, ActionStatus.FAILED, ActionStatus.SKIPPED),
                     outcome.actions().stream().map(a -> a.result().status()).toList());

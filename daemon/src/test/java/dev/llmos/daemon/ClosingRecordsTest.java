@@ -25,7 +25,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class InterruptedTest {
+class ClosingRecordsTest {
 
     @TempDir
     Path tmp;
@@ -47,7 +47,7 @@ class InterruptedTest {
         w.starting(0, plan.actions().get(0));
         // no end: the daemon died here
         AuditTrail trail = new AuditTrail(new AuditLog(tmp.resolve("audit.jsonl")), registry);
-        assertEquals(List.of(1, 0), List.of(Interrupted.close(journal, trail), Interrupted.close(journal, trail)));
+        assertEquals(List.of(1, 0), List.of(ClosingRecords.close(journal, trail), ClosingRecords.close(journal, trail)));
         List<String> lines = Files.readAllLines(tmp.resolve("audit.jsonl"));
         JsonNode closing = Json.mapper().readTree(lines.get(lines.size() - 1));
         assertEquals(List.of("plan.interrupted", "p-1", "alice", "0", "a1"), List.of(closing.get("type").asText(),

@@ -9,14 +9,14 @@ import dev.llmos.engine.json.Json;
  * step it was on, the steps that finished, the recovery it offers. once written, the journal notes
  * it so a second restart does not repeat it. a record that cannot be written stops the start.
  */
-final class Interrupted {
+final class ClosingRecords {
 
-    private Interrupted() {
+    private ClosingRecords() {
     }
 
     static int close(Journal journal, AuditTrail trail) {
         int n = 0;
-        for (Journal.Entry e : journal.scan()) {
+        for (dev.llmos.daemon.client.Result.Interrupted e : journal.scan()) {
             if (!"interrupted".equals(e.state()) || journal.audited(e.planId())) {
                 continue;
             }
