@@ -6,9 +6,10 @@ import dev.llmos.cli.app.Daemons;
 import dev.llmos.cli.app.RootCommand;
 import dev.llmos.cli.app.Settings;
 import dev.llmos.cli.app.Wiring;
-import dev.llmos.engine.daemon.Daemon;
-import dev.llmos.engine.daemon.DaemonConfig;
-import dev.llmos.engine.daemon.SocketSetup;
+import dev.llmos.daemon.Daemon;
+import dev.llmos.daemon.DaemonConfig;
+import dev.llmos.daemon.KernelPeerCredentials;
+import dev.llmos.daemon.SocketSetup;
 import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.spi.Limits;
 import picocli.CommandLine.Command;
@@ -57,6 +58,18 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-request", paramLabel = "BYTES", description = "largest request line (default 1048576)")
     Integer maxRequest;
 
+    @Option(names = "--max-clients-per-uid", paramLabel = "N", description = "connections one ordinary uid may hold (default 16)")
+    Integer maxClientsPerUid;
+
+    @Option(names = "--reserved-slots", paramLabel = "N", description = "of --max-clients, kept for root and admin groups (default 4)")
+    Integer reservedSlots;
+
+    @Option(names = "--idle-timeout", paramLabel = "SEC", description = "close a connection that has sent nothing for SEC seconds (default 10)")
+    Integer idleTimeout;
+
+    @Option(names = "--write-timeout", paramLabel = "SEC", description = "disconnect a client that does not read an answer within SEC seconds (default 10)")
+    Integer writeTimeout;
+
     @Option(names = "--allow-user", paramLabel = "USER", description = "a user who may connect (besides root); repeatable")
     List<String> allowUsers;
 
@@ -85,21 +98,46 @@ public final class ServeCommand implements Callable<Integer> {
                 number(maxClients, config, "max_clients", 64),
                 Duration.ofSeconds(number(idleExit, config, "idle_exit_sec", 0)),
                 Duration.ofMinutes(5),
-                Limits.DEFAULT);
+                Limits.DEFAULT,
+                guards(config));
         Wiring.createPrivate(daemonConfig.stateDir());
         HostProbe probe = HostProbe.system();
         Path cache = settings.cacheDir();
         try (Daemon daemon = new Daemon(daemonConfig, dir -> root.context().policies().load(dir, cache),
                 Wiring.registry(), probe.host(), new KernelPeerCredentials(probe), Clock.systemUTC())) {
             ServerSocketChannel server = inherited ? inheritedSocket() : SocketSetup.bind(daemonConfig.socket(), daemonConfig.socketGroup());
-            Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "llm-osd-shutdown"));
+            // a socket we bound is ours to remove, on any exit (SIGTERM too), so no client finds a dead file;
+            // systemd's socket (--inherited) belongs to systemd
+            Runnable cleanup = () -> {
+                daemon.close();
+                if (!inherited) {
+                    removeSocket(daemonConfig.socket());
+                }
+            };
+            Runtime.getRuntime().addShutdownHook(new Thread(cleanup, "llm-osd-shutdown"));
             root.context().io().err().println("llm-osd: serving on " + server.getLocalAddress() + ", policy "
                     + daemon.policyDigest().substring(0, 12) + ", state " + daemonConfig.stateDir());
             root.context().io().err().flush();
             String why = daemon.serve(server);
+            if (!inherited) {
+                removeSocket(daemonConfig.socket());
+            }
             root.context().io().err().println("llm-osd: stopped (" + why + ")");
             return 0;
         }
+    }
+
+    private DaemonConfig.Guards guards(ConfigFile config) {
+        DaemonConfig.Guards d = DaemonConfig.Guards.DEFAULT;
+        return new DaemonConfig.Guards(
+                number(maxClientsPerUid, config, "max_clients_per_uid", d.maxClientsPerUid()),
+                number(reservedSlots, config, "reserved_slots", d.reservedSlots()),
+                Duration.ofSeconds(number(idleTimeout, config, "idle_timeout_sec", (int) d.firstRequestTimeout().toSeconds())),
+                Duration.ofSeconds(number(writeTimeout, config, "write_timeout_sec", (int) d.writeTimeout().toSeconds())),
+                d.refusalWindow(),
+                number(null, config, "max_plans_per_user", d.maxPlansPerOwner()),
+                d.maxPlanBytes(),
+                d.maxPlanBytesPerOwner());
     }
 
     /** the llmsh settings, but with the daemon's own state default (/var/lib/llm-osd). */
@@ -115,6 +153,14 @@ public final class ServeCommand implements Callable<Integer> {
         boolean auditGiven = root.globals().flags().audit() != null || root.context().env().var(Settings.ENV_AUDIT).isPresent()
                 || s.configFile().map(ConfigFile::read).flatMap(ConfigFile::auditLog).isPresent();
         return new Settings(s.policyDir(), state, auditGiven ? s.auditLog() : state.resolve("audit.jsonl"), s.cacheDir(), s.configFile());
+    }
+
+    private static void removeSocket(Path socket) {
+        try {
+            java.nio.file.Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            // the daemon is stopping; a stale file is replaced by the next start (SocketSetup.bind)
+        }
     }
 
     private static ServerSocketChannel inheritedSocket() throws IOException {

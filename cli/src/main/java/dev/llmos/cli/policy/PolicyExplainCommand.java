@@ -68,7 +68,7 @@ public final class PolicyExplainCommand implements Callable<Integer> {
 
     private static String read(Path file) {
         try {
-            return Files.readString(file);
+            return dev.llmos.engine.plan.PlanParser.text(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new BadInputException("cannot read plan " + file + ": " + e.getMessage(), e);
         }

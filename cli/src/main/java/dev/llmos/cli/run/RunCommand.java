@@ -23,7 +23,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,7 +32,8 @@ import java.util.concurrent.Callable;
         description = {"Validate a plan, decide it with the policy, ask about CONFIRM actions, run it, print the results.",
                 "Runs in-process with your own privileges (embedded mode)."},
         footer = {"", "Exit codes: 0 everything ran (or a dry run / planonly plan), 1 something was denied, not approved or failed,",
-                "2 bad input (usage, unreadable or invalid plan, policy that does not compile)."})
+                "2 bad input (usage, unreadable or invalid plan, policy that does not compile),",
+                "130 cancelled by Ctrl-C (the running step was stopped and the automatic recovery ran)."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -57,9 +57,9 @@ public final class RunCommand implements Callable<Integer> {
         Context context = root.context();
         Io io = context.io();
         Settings settings = Wiring.settings(root);
-        String text = readPlan(io, context.env().cwd());
+        String text = PlanParser.text(readPlan(io, context.env().cwd()));
         PrintWriter human = json ? io.err() : io.out();
-        try (Backend backend = Backends.choose(root, settings, context, io.err()).open()) {
+        try (CtrlC ctrlC = CtrlC.install(io.err()); Backend backend = Backends.choose(root, settings, context, io.err()).open()) {
             Plan parsed = backend.parse(text);
             if (backend instanceof DaemonBackend) {
                 human.println("(" + backend.where() + ")");
@@ -76,7 +76,15 @@ public final class RunCommand implements Callable<Integer> {
                 if (!json || (asking && prompt(io).equals(ConfirmPrompt.Mode.ASK))) {
                     DecisionTable.print(human, parsed, decided.policyDigest(), DecisionTable.rows(decided));
                 }
-                outcome = backend.run(decided, new ConfirmPrompt(prompt(io), io.in(), human, whyNobody())::approve, dryRun);
+                ConfirmPrompt confirm = new ConfirmPrompt(prompt(io), io.in(), human, whyNobody());
+                if (!dryRun && !asking) {
+                    ctrlC.executing(backend::cancel);
+                }
+                outcome = backend.run(decided, d -> {
+                    java.util.Set<String> approved = confirm.approve(d);
+                    ctrlC.executing(backend::cancel);
+                    return approved;
+                }, dryRun);
                 if (!json && outcome.status() == RunStatus.DRY_RUN) {
                     ResultView.previews(io.out(), outcome);
                 } else if (!json && !dryRun) {
@@ -90,6 +98,8 @@ public final class RunCommand implements Callable<Integer> {
                 io.out().println();
                 io.out().println(ResultView.summary(outcome));
             }
+            // out before ctrl-c's hook lets an interrupted process exit
+            io.out().flush();
             return ExitCodes.of(outcome.status());
         }
     }
@@ -106,10 +116,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** the plan's text; reads one byte past the limit so the parser reports an oversized plan. */
-    private String readPlan(Io io, Path cwd) {
+    private byte[] readPlan(Io io, Path cwd) {
         if ("-".equals(plan)) {
             try {
-                return new String(io.in().readNBytes(PlanParser.MAX_PLAN_BYTES + 1), StandardCharsets.UTF_8);
+                return io.in().readNBytes(PlanParser.MAX_PLAN_BYTES + 1);
             } catch (IOException e) {
                 throw new BadInputException("cannot read the plan from stdin: " + e.getMessage(), e);
             }
@@ -119,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException("cannot read plan " + plan + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return new String(in.readNBytes(PlanParser.MAX_PLAN_BYTES + 1), StandardCharsets.UTF_8);
+            return in.readNBytes(PlanParser.MAX_PLAN_BYTES + 1);
         } catch (IOException e) {
             throw new BadInputException("cannot read plan " + plan + ": " + e.getMessage(), e);
         }

@@ -40,7 +40,7 @@ final class Executor {
     private record Done(PlannedAction action, Decision decision, ActionOutcome outcome) {
     }
 
-    Result execute(DecidedPlan decided, Set<String> approved, RunListener listener) {
+    Result execute(DecidedPlan decided, Set<String> approved, RunListener listener, Cancellation cancellation) {
         List<ActionReport> reports = new ArrayList<>();
         List<Done> done = new ArrayList<>();
         RunStatus status = RunStatus.COMPLETED;
@@ -52,6 +52,14 @@ final class Executor {
             Decision decision = decided.decision(action.id());
             if (stopped != null) {
                 reports.add(report(action, decision, ActionResult.of(ActionStatus.SKIPPED, "not run: " + stopped + " stopped the plan")));
+                continue;
+            }
+            if (cancellation.isCancelled()) {
+                // cancelled between steps (ctrl-c, plan.cancel, sigterm): nothing more starts, what ran is undone
+                reports.add(report(action, decision, ActionResult.of(ActionStatus.CANCELLED, "not started: the plan was cancelled")));
+                status = RunStatus.CANCELLED;
+                stopped = action.id();
+                recovery.addAll(recover(decided, done, action, null, listener));
                 continue;
             }
             if (decision.verdict() == Verdict.DENY) {
@@ -83,16 +91,23 @@ final class Executor {
             }
             listener.starting(step, action);
             long start = System.nanoTime();
-            ActionOutcome outcome = run(action, decided);
+            // a cancel interrupts the handler: it stops its step (exec kills its process group) and returns
+            ActionOutcome outcome = cancellation.during(() -> run(action, decided));
+            boolean cancelled = cancellation.isCancelled();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            ActionResult result = new ActionResult(outcome.ok() ? ActionStatus.OK : ActionStatus.FAILED,
+            ActionResult result = new ActionResult(outcome.ok() ? ActionStatus.OK : cancelled ? ActionStatus.CANCELLED : ActionStatus.FAILED,
                     outcome.exitCode(), millis, outcome.stdout(), outcome.stderr(), outcome.changes(), outcome.data(),
                     outcome.error(), checks, null);
             listener.finished(step, action, result, outcome.undo());
             reports.add(report(action, decision, result));
             if (outcome.ok()) {
                 done.add(new Done(action, decision, outcome));
-            } else {
+            }
+            if (cancelled) {
+                status = RunStatus.CANCELLED;
+                stopped = action.id();
+                recovery.addAll(recover(decided, done, action, outcome.ok() ? null : decision, listener));
+            } else if (!outcome.ok()) {
                 status = RunStatus.FAILED;
                 stopped = action.id();
                 recovery.addAll(recover(decided, done, action, decision, listener));
@@ -114,7 +129,7 @@ final class Executor {
         }
     }
 
-    /** undoes completed actions, newest first, then the failed action's own follow-up steps. */
+    /** undoes completed actions, newest first, then the failed action's own follow-up steps (none when null). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private List<RecoveryReport> recover(DecidedPlan decided, List<Done> done, PlannedAction failed, Decision failedDecision,
                                          RunListener listener) {
@@ -143,7 +158,7 @@ final class Executor {
                 listener.recovered(out.get(out.size() - 1));
             }
         }
-        for (RecoveryStep step : failedDecision.recovery()) {
+        for (RecoveryStep step : failedDecision == null ? List.<RecoveryStep>of() : failedDecision.recovery()) {
             if (step instanceof RecoveryStep.RunAction r && r.automatic()) {
                 ActionOutcome result = runRecoveryAction(r.action(), decided, failed.id());
                 out.add(new RecoveryReport(failed.id(), step, result.ok() ? "ran" : "failed",

@@ -157,6 +157,11 @@ public final class Pipeline {
      * audited once at the end.
      */
     public RunOutcome run(DecidedPlan decided, Approver approver, boolean dryRun) {
+        return run(decided, approver, dryRun, Cancellation.none());
+    }
+
+    /** as above; {@code cancellation} can stop the run (ctrl-c), which then recovers and is audited as cancelled. */
+    public RunOutcome run(DecidedPlan decided, Approver approver, boolean dryRun, Cancellation cancellation) {
         Plan plan = decided.plan();
         RunOutcome outcome;
         if (decided.anyDenied()) {
@@ -165,7 +170,7 @@ public final class Pipeline {
             outcome = outcome(RunStatus.DRY_RUN, plan, decided.policyDigest(), decided.requester(), preview(decided), null, List.of());
         } else {
             Set<String> approved = decided.toConfirm().isEmpty() ? Set.of() : approver.approve(decided);
-            outcome = execute(decided, approved);
+            outcome = execute(decided, approved, RunListener.NONE, cancellation);
         }
         audit(outcome, decided.requester());
         return outcome;
@@ -192,10 +197,15 @@ public final class Pipeline {
 
     /** as above, telling {@code listener} about each step as it happens (the daemon's journal). */
     public RunOutcome execute(DecidedPlan decided, Set<String> approved, RunListener listener) {
+        return execute(decided, approved, listener, Cancellation.none());
+    }
+
+    /** as above; {@code cancellation} stops the running step and runs the recovery (status cancelled). */
+    public RunOutcome execute(DecidedPlan decided, Set<String> approved, RunListener listener, Cancellation cancellation) {
         if (decided.anyDenied()) {
             throw new IllegalStateException("a plan with denied actions is never executed");
         }
-        Executor.Result result = executor.execute(decided, approved, listener);
+        Executor.Result result = executor.execute(decided, approved, listener, cancellation);
         return outcome(result.status(), decided.plan(), decided.policyDigest(), decided.requester(), result.reports(),
                 result.stoppedAt(), result.recovery());
     }

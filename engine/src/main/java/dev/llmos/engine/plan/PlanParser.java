@@ -2,7 +2,6 @@ package dev.llmos.engine.plan;
 
 import dev.llmos.engine.spi.ActionHeader;
 import dev.llmos.engine.spi.Danger;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,19 +46,42 @@ public final class PlanParser {
         return registry;
     }
 
+    /**
+     * a plan's bytes as text, refusing invalid utf-8 (with the json pointer where it is) rather
+     * than replacing it, so what is decided is what was sent.
+     */
+    public static String text(byte[] bytes) {
+        if (StrictJson.invalidUtf8(bytes) != null) {
+            try {
+                StrictJson.read(bytes);
+            } catch (StrictJson.BadJson e) {
+                throw new PlanValidationException(List.of(new PlanError(e.pointer(), e.getMessage())));
+            }
+            throw new PlanValidationException(List.of(new PlanError("", StrictJson.invalidUtf8(bytes))));
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** a plan already decoded; checked for duplicate keys like bytes are. */
     public Plan parse(String text) {
-        int size = text.getBytes(StandardCharsets.UTF_8).length;
-        if (size > MAX_PLAN_BYTES) {
+        return parse(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * a plan as it arrived: strict utf-8 (an invalid byte sequence is an error, never a
+     * replacement character), no duplicate keys (json leaves them undefined; jackson would keep
+     * the last), both named by the json pointer where they occur.
+     */
+    public Plan parse(byte[] bytes) {
+        if (bytes.length > MAX_PLAN_BYTES) {
             throw new PlanValidationException(List.of(new PlanError("",
-                    "plan is " + size + " bytes, more than the limit of " + MAX_PLAN_BYTES)));
+                    "plan is " + bytes.length + " bytes, more than the limit of " + MAX_PLAN_BYTES)));
         }
         JsonNode node;
         try {
-            node = Json.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new PlanValidationException(List.of(new PlanError("", "malformed json" + where + ": " + e.getOriginalMessage())));
+            node = StrictJson.read(bytes);
+        } catch (StrictJson.BadJson e) {
+            throw new PlanValidationException(List.of(new PlanError(e.pointer(), e.getMessage())));
         }
         if (node == null || node.isMissingNode()) {
             throw new PlanValidationException(List.of(new PlanError("", "empty input: expected a plan object")));

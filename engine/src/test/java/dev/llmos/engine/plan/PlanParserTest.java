@@ -52,6 +52,28 @@ class PlanParserTest {
     }
 
     @Test
+    void rejectsADuplicateKeyNamingWhereItIs() {
+        assertEquals(List.of(new PlanError("/actions/0/text", "duplicate key 'text' at line 2, column 84")), errorsOf("""
+                {"version": 1, "mode": "actionplan", "goal": "g", "actions": [
+                  {"id": "a1", "type": "note", "reason": "r", "path": "/tmp/x", "text": "t", "text": "u"}]}
+                """));
+    }
+
+    @Test
+    void rejectsInvalidUtf8NamingWhereItIs() {
+        String prefix = "{\"version\": 1, \"mode\": \"actionplan\", \"goal\": \"g\", \"actions\": ["
+                + "{\"id\": \"a1\", \"type\": \"note\", \"reason\": \"r\", \"path\": \"/tmp/x\", \"text\": \"";
+        byte[] head = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = "x\"}]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] whole = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, whole, 0, head.length);
+        whole[head.length] = (byte) 0xff;
+        System.arraycopy(tail, 0, whole, head.length + 1, tail.length);
+        List<PlanError> errors = assertThrows(PlanValidationException.class, () -> parser.parse(whole)).errors();
+        assertEquals(List.of(new PlanError("/actions/0/text", "invalid utf-8 at byte " + head.length)), errors);
+    }
+
+    @Test
     void rejectsDuplicateActionIds() {
         assertEquals(List.of(new PlanError("/actions/1/id", "duplicate id \"a1\" (first used at /actions/0)")), errorsOf("""
                 {"version": 1, "mode": "actionplan", "goal": "g", "actions": [
@@ -64,7 +86,7 @@ class PlanParserTest {
     void namesLineAndColumnOfMalformedJson() {
         List<PlanError> errors = errorsOf("{\"version\": 1,\n \"mode\": actionplan}");
         assertEquals(1, errors.size());
-        assertEquals("", errors.get(0).pointer());
+        assertEquals("/mode", errors.get(0).pointer());
         assertEquals(true, errors.get(0).message().startsWith("malformed json at line 2, column"), errors.get(0).message());
     }
 

@@ -1,0 +1,202 @@
+package dev.llmos.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmos.daemon.client.Result;
+import dev.llmos.engine.exec.ActionResult;
+import dev.llmos.engine.exec.DecidedPlan;
+import dev.llmos.engine.exec.RecoveryReport;
+import dev.llmos.engine.exec.RunListener;
+import dev.llmos.engine.exec.RunStatus;
+import dev.llmos.engine.json.Json;
+import dev.llmos.engine.plan.PlannedAction;
+import dev.llmos.engine.policy.Decision;
+import dev.llmos.engine.policy.RecoveryStep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * the write-ahead journal: one file per executed plan, one fsync'd json line per state change
+ * (decided, running step k, finished step k with its undo data, recovered, ended). after a crash
+ * the last line says where the plan was, and the finished steps say what to undo.
+ */
+public final class Journal {
+
+    private final Path dir;
+    private final Clock clock;
+
+    public Journal(Path dir, Clock clock) {
+        this.dir = dir;
+        this.clock = clock;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create journal directory " + dir, e);
+        }
+    }
+
+    /** opens a plan's journal and records its decided state; the returned listener records each step. */
+    public Writer begin(String planId, DecidedPlan decided, java.util.Set<String> approved) {
+        Writer w = new Writer(dir.resolve(planId + ".jsonl"), decided);
+        ObjectNode head = Json.mapper().createObjectNode();
+        head.put("state", "decided");
+        head.put("plan_id", planId);
+        head.put("user", decided.requester().user());
+        head.put("uid", decided.requester().uid());
+        head.put("goal", decided.plan().goal());
+        head.put("plan_digest", decided.plan().digest());
+        head.set("plan", decided.plan().json());
+        ArrayNode ids = head.putArray("approved");
+        approved.forEach(ids::add);
+        ArrayNode recovery = head.putArray("recovery");
+        for (PlannedAction a : decided.plan().actions()) {
+            Decision d = decided.decision(a.id());
+            for (RecoveryStep step : d.recovery()) {
+                recovery.addObject().put("action", a.id()).put("step", step.describe()).put("automatic", step.automatic());
+            }
+        }
+        w.append(head);
+        return w;
+    }
+
+    /** a plan's journal, open for appending. */
+    public final class Writer implements RunListener, AutoCloseable {
+        private final Path file;
+        private final FileChannel channel;
+
+        private Writer(Path file, DecidedPlan decided) {
+            this.file = file;
+            try {
+                this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open journal " + file, e);
+            }
+        }
+
+        synchronized void append(ObjectNode entry) {
+            entry.put("time", clock.instant().toString());
+            byte[] bytes = (Json.canonical(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+            try {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    channel.write(buf);
+                }
+                channel.force(true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write journal " + file, e);
+            }
+        }
+
+        @Override
+        public void starting(int step, PlannedAction action) {
+            append(Json.mapper().createObjectNode().put("state", "running").put("step", step).put("action", action.id()));
+        }
+
+        @Override
+        public void finished(int step, PlannedAction action, ActionResult result, JsonNode undo) {
+            ObjectNode e = Json.mapper().createObjectNode().put("state", "finished").put("step", step)
+                    .put("action", action.id()).put("status", result.status().wire());
+            if (undo != null) {
+                e.set("undo", undo);
+            }
+            append(e);
+        }
+
+        @Override
+        public void recovered(RecoveryReport report) {
+            append(Json.mapper().createObjectNode().put("state", "recovery").put("action", report.forAction())
+                    .put("status", report.status()).put("detail", report.detail()));
+        }
+
+        public void end(RunStatus status) {
+            append(Json.mapper().createObjectNode().put("state", "ended").put("status", status.wire()));
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** every plan in the journal, oldest file first. */
+    public List<Result.Interrupted> scan() {
+        List<Result.Interrupted> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+                Result.Interrupted e = read(f);
+                if (e != null) {
+                    out.add(e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read journal directory " + dir, e);
+        }
+        return out;
+    }
+
+    private static Result.Interrupted read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) {
+            return null;
+        }
+        JsonNode head;
+        try {
+            head = Json.mapper().readTree(lines.get(0));
+        } catch (IOException e) {
+            return null;
+        }
+        String state = "interrupted";
+        String status = "running";
+        int step = -1;
+        String action = null;
+        String updated = head.path("time").asText();
+        List<String> finished = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            JsonNode e;
+            try {
+                e = Json.mapper().readTree(line);
+            } catch (IOException torn) {
+                // a line torn by the crash: everything before it is what we know
+                break;
+            }
+            updated = e.path("time").asText(updated);
+            switch (e.path("state").asText()) {
+                case "running" -> {
+                    step = e.path("step").asInt();
+                    action = e.path("action").asText();
+                }
+                case "finished" -> {
+                    step = e.path("step").asInt();
+                    action = e.path("action").asText();
+                    if ("ok".equals(e.path("status").asText())) {
+                        finished.add(action);
+                    }
+                }
+                case "ended" -> {
+                    state = "ended";
+                    status = e.path("status").asText();
+                }
+                default -> {
+                }
+            }
+        }
+        return new Result.Interrupted(head.path("plan_id").asText(), head.path("goal").asText(), head.path("user").asText(),
+                head.path("uid").asInt(), state, status, step, action, finished, head.path("recovery"), updated);
+    }
+}

@@ -1,0 +1,276 @@
+package dev.llmos.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmos.daemon.client.Method;
+import dev.llmos.daemon.client.Params;
+import dev.llmos.daemon.client.Result;
+import dev.llmos.daemon.client.RpcError;
+import dev.llmos.daemon.client.RpcException;
+import dev.llmos.engine.audit.AuditLog;
+import dev.llmos.engine.exec.ActionReport;
+import dev.llmos.engine.exec.Approver;
+import dev.llmos.engine.exec.DecidedPlan;
+import dev.llmos.engine.exec.Pipeline;
+import dev.llmos.engine.exec.RunOutcome;
+import dev.llmos.engine.host.Requester;
+import dev.llmos.engine.json.Json;
+import dev.llmos.engine.plan.Plan;
+import dev.llmos.engine.plan.PlanMode;
+import dev.llmos.engine.plan.PlannedAction;
+import dev.llmos.engine.policy.PolicyLoadException;
+import dev.llmos.engine.schema.PlanSchema;
+import dev.llmos.engine.schema.PlanValidationException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** the json-rpc methods: one typed handler per {@link Method}, chosen by an exhaustive switch. */
+final class Methods {
+
+    private final Supplier<Pipeline> pipeline;
+    private final PlanStore plans;
+    private final Approvals approvals;
+    private final Journal journal;
+    private final AuditLog audit;
+    private final Reloader reloader;
+    private final Set<String> adminGroups;
+
+    /** swaps in a freshly built policy, or throws naming the problems and keeps the old one. */
+    interface Reloader {
+        String reload();
+    }
+
+    Methods(Supplier<Pipeline> pipeline, PlanStore plans, Approvals approvals, Journal journal, AuditLog audit,
+            Reloader reloader, Set<String> adminGroups) {
+        this.pipeline = pipeline;
+        this.plans = plans;
+        this.approvals = approvals;
+        this.journal = journal;
+        this.audit = audit;
+        this.reloader = reloader;
+        this.adminGroups = adminGroups;
+    }
+
+    Result call(Incoming.Call call, Peer peer) {
+        Params params = call.params();
+        return switch (call.method()) {
+            case ACTIONS_LIST -> actions();
+            case PLAN_SUBMIT -> submit((Params.Submit) params, peer);
+            case PLAN_APPROVE -> approve((Params.Approve) params, peer);
+            case PLAN_EXECUTE -> execute((Params.Execute) params, peer);
+            case PLAN_PREVIEW -> preview((Params.PlanRef) params, peer);
+            case PLAN_CANCEL -> cancel((Params.PlanRef) params, peer);
+            case PLAN_STATUS -> status((Params.Status) params, peer);
+            case POLICY_RELOAD -> reload(peer);
+            case AUDIT_TAIL -> tail((Params.Tail) params, peer);
+        };
+    }
+
+    private Result submit(Params.Submit params, Peer peer) {
+        Requester who = peer.requester();
+        Pipeline p = pipeline.get();
+        String text = Json.write(params.plan());
+        Plan plan;
+        try {
+            plan = p.parse(text, who);
+        } catch (PlanValidationException e) {
+            ArrayNode errors = Json.mapper().createArrayNode();
+            e.errors().forEach(err -> errors.addObject().put("pointer", err.pointer()).put("message", err.message()));
+            throw new RpcException(RpcError.PLAN_INVALID, e.errors().size() + " error(s) in plan", errors);
+        }
+        if (plan.mode() == PlanMode.PLANONLY) {
+            return new Result.PlanOnly(p.run(plan, who, Approver.NOBODY, false));
+        }
+        DecidedPlan decided = p.decide(plan, who);
+        PlanStore.Entry entry = plans.add(decided, text.length(), who.uid());
+        String status = decided.anyDenied() ? "denied" : "decided";
+        List<ActionReport> actions = new ArrayList<>();
+        for (PlannedAction a : plan.actions()) {
+            actions.add(new ActionReport(a.id(), a.type(), a.header().reason(), a.header().danger(), decided.decision(a.id()), null));
+        }
+        ObjectNode event = who(peer).put("plan_id", entry.id).put("plan_digest", plan.digest())
+                .put("policy_digest", decided.policyDigest()).put("status", status);
+        ArrayNode decisions = event.putArray("actions");
+        decided.decisions().values().forEach(d -> decisions.addObject().put("id", d.actionId())
+                .put("decision", d.verdict().wire()).put("rule", d.rule()));
+        audit.append("plan.submit", event);
+        return new Result.Decided(entry.id, plan.digest(), decided.digest(), decided.policyDigest(), status,
+                decided.toConfirm().stream().map(PlannedAction::id).toList(), actions);
+    }
+
+    private Result approve(Params.Approve params, Peer peer) {
+        Requester who = peer.requester();
+        PlanStore.Entry e = plans.get(params.planId(), who.uid());
+        DecidedPlan decided = e.decided();
+        if (!params.digest().equals(decided.digest())) {
+            throw new RpcException(RpcError.APPROVAL_INVALID,
+                    "digest does not match the plan and decisions of " + e.id + "; approve what plan.submit returned");
+        }
+        Set<String> confirm = new LinkedHashSet<>();
+        decided.toConfirm().forEach(a -> confirm.add(a.id()));
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : params.approve()) {
+            if (!confirm.contains(id)) {
+                throw new RpcException(RpcError.INVALID_PARAMS, id + " is not an action of " + e.id + " that needs approval"
+                        + " (those are: " + String.join(", ", confirm) + ")");
+            }
+            ids.add(id);
+        }
+        String[] token = new String[1];
+        Approvals.Approval a = approvals.grant(e.id, params.digest(), ids, who.uid(), token);
+        ObjectNode event = who(peer).put("plan_id", e.id).put("digest", params.digest());
+        ids.forEach(event.putArray("approved")::add);
+        audit.append("plan.approve", event);
+        return new Result.Approved(token[0], a.expires().toString(), List.copyOf(ids));
+    }
+
+    private Result execute(Params.Execute params, Peer peer) {
+        Requester who = peer.requester();
+        PlanStore.Entry e = plans.get(params.planId(), who.uid());
+        DecidedPlan submitted = e.start();
+        Pipeline p = pipeline.get();
+        DecidedPlan now;
+        Set<String> approved = Set.of();
+        try {
+            // decide again: a policy reloaded since submit must not be bypassed
+            now = p.decide(submitted.plan(), submitted.requester());
+            if (now.anyDenied()) {
+                e.end("denied");
+                throw new RpcException(RpcError.PLAN_DENIED, e.id + " has denied actions; nothing runs");
+            }
+            if (!now.toConfirm().isEmpty()) {
+                if (params.approval() == null) {
+                    throw new RpcException(RpcError.APPROVAL_REQUIRED, e.id + " has actions that need approval: "
+                            + String.join(", ", now.toConfirm().stream().map(PlannedAction::id).toList()) + "; call plan.approve");
+                }
+                approved = approvals.redeem(params.approval(), e.id, now.digest(), who.uid()).actions();
+            }
+        } catch (RuntimeException ex) {
+            if (!e.ended()) {
+                e.unstart();
+            }
+            throw ex;
+        }
+        RunOutcome outcome;
+        try (Journal.Writer w = journal.begin(e.id, now, approved)) {
+            outcome = p.execute(now, approved, w, e.cancellation());
+            w.end(outcome.status());
+        } catch (RuntimeException ex) {
+            e.end("failed");
+            throw ex;
+        }
+        try {
+            p.audit(outcome, submitted.requester());
+        } finally {
+            // ended only once audited: a stopping daemon waits for running plans, audit included
+            e.end(outcome.status().wire());
+        }
+        return new Result.Ran(e.id, outcome);
+    }
+
+    /** a dry run of a submitted plan: decided again and previewed, nothing executed. */
+    private Result preview(Params.PlanRef params, Peer peer) {
+        PlanStore.Entry e = plans.get(params.planId(), peer.requester().uid());
+        DecidedPlan decided = e.decided();
+        Pipeline p = pipeline.get();
+        RunOutcome outcome = p.run(p.decide(decided.plan(), decided.requester()), Approver.NOBODY, true);
+        return new Result.Ran(e.id, outcome);
+    }
+
+    /** stops a plan: one not started never will; a running one has its step stopped and its recovery run. */
+    private Result cancel(Params.PlanRef params, Peer peer) {
+        PlanStore.Entry e = plans.get(params.planId(), peer.requester().uid());
+        String state = e.cancel();
+        audit.append("plan.cancel", who(peer).put("plan_id", e.id).put("status", state));
+        return new Result.Cancelled(e.id, state);
+    }
+
+    /** cancels every running plan (the daemon is stopping); their threads run the recovery and audit. */
+    void cancelAll(String why) {
+        for (PlanStore.Entry e : plans.running()) {
+            try {
+                String state = e.cancel();
+                audit.append("plan.cancel", Json.mapper().createObjectNode().put("plan_id", e.id).put("status", state).put("reason", why));
+            } catch (RpcException alreadyStopping) {
+                // cancelled already, or it ended in between
+            }
+        }
+    }
+
+    private Result status(Params.Status params, Peer peer) {
+        int uid = peer.requester().uid();
+        String only = params.planId();
+        List<Result.PlanState> held = new ArrayList<>();
+        for (PlanStore.Entry e : plans.visibleTo(uid)) {
+            if (only == null || only.equals(e.id)) {
+                held.add(new Result.PlanState(e.id, e.goal, e.user, e.state(), e.created.toString()));
+            }
+        }
+        List<Result.Interrupted> interrupted = new ArrayList<>();
+        for (Result.Interrupted j : journal.scan()) {
+            if ("interrupted".equals(j.state()) && (uid == 0 || uid == j.uid()) && (only == null || only.equals(j.planId()))) {
+                interrupted.add(j);
+            }
+        }
+        return new Result.Status(held, interrupted);
+    }
+
+    private Result actions() {
+        Pipeline p = pipeline.get();
+        ObjectNode schema = p.parser().schema();
+        return new Result.Actions(p.registry().specs().stream().map(spec -> new Result.ActionInfo(spec.type(), spec.summary(),
+                spec.effect().wire(), spec.canDryRun(), spec.canUndo(), PlanSchema.ofAction(schema, spec.type()))).toList());
+    }
+
+    private Result reload(Peer peer) {
+        Requester who = peer.requester();
+        if (!isAdmin(who)) {
+            throw new RpcException(RpcError.NOT_PERMITTED, "policy.reload needs root or a member of " + adminGroups);
+        }
+        try {
+            String digest = reloader.reload();
+            audit.append("policy.reload", who(peer).put("policy_digest", digest).put("status", "ok"));
+            return new Result.Reloaded(digest);
+        } catch (PolicyLoadException e) {
+            ArrayNode problems = Json.mapper().createArrayNode();
+            e.problems().forEach(pr -> problems.add(pr.toString()));
+            ObjectNode event = who(peer).put("status", "rejected");
+            event.set("problems", problems);
+            audit.append("policy.reload", event);
+            throw new RpcException(RpcError.POLICY_INVALID, "policy does not compile; the previous policy stays in force", problems);
+        }
+    }
+
+    private Result tail(Params.Tail params, Peer peer) {
+        Requester who = peer.requester();
+        int n = params.count();
+        boolean admin = isAdmin(who);
+        List<String> lines = audit.lines();
+        List<JsonNode> entries = new ArrayList<>();
+        for (int i = lines.size() - 1; i >= 0 && entries.size() < n; i--) {
+            try {
+                JsonNode line = Json.mapper().readTree(lines.get(i));
+                if (admin || line.path("uid").asInt(-1) == who.uid()) {
+                    entries.add(0, line);
+                }
+            } catch (java.io.IOException damaged) {
+                // a damaged line is audit verify's business; tail shows what it can read
+            }
+        }
+        return new Result.Tail(entries);
+    }
+
+    boolean isAdmin(Requester who) {
+        return who.isRoot() || who.groups().stream().anyMatch(adminGroups::contains);
+    }
+
+    private static ObjectNode who(Peer peer) {
+        Requester who = peer.requester();
+        return Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid()).put("pid", peer.pid());
+    }
+}

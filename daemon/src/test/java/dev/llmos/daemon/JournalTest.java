@@ -1,0 +1,85 @@
+package dev.llmos.daemon;
+
+import dev.llmos.daemon.client.Result;
+import dev.llmos.engine.exec.ActionResult;
+import dev.llmos.engine.exec.ActionStatus;
+import dev.llmos.engine.exec.DecidedPlan;
+import dev.llmos.engine.exec.RunStatus;
+import dev.llmos.engine.host.HostFacts;
+import dev.llmos.engine.host.Requester;
+import dev.llmos.engine.json.Json;
+import dev.llmos.engine.plan.Plan;
+import dev.llmos.engine.plan.PlanParser;
+import dev.llmos.engine.policy.Decider;
+import dev.llmos.engine.policy.RecoveryStep;
+import dev.llmos.engine.policy.RuleOutput;
+import dev.llmos.engine.policy.Verdict;
+import dev.llmos.engine.registry.ActionRegistry;
+import dev.llmos.engine.testkit.NoteHandler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class JournalTest {
+
+    @TempDir
+    Path tmp;
+
+    private DecidedPlan decided() {
+        Plan plan = new PlanParser(ActionRegistry.of(List.of(new NoteHandler()))).parse("""
+                {"version": 1, "mode": "actionplan", "goal": "two notes", "actions": [
+                  {"id": "a1", "type": "note", "reason": "r", "path": "/tmp/x", "text": "t"},
+                  {"id": "a2", "type": "note", "reason": "r", "path": "/tmp/y", "text": "t"}]}
+                """);
+        var decisions = Decider.combine(plan, List.of(
+                new RuleOutput.Match("a1", Verdict.ALLOW, "r", "j", "ok", null),
+                new RuleOutput.Recover("a1", new RecoveryStep.Undo(true), "r"),
+                new RuleOutput.Match("a2", Verdict.ALLOW, "r", "j", "ok", null)));
+        return new DecidedPlan(plan, decisions, List.of(), "pol", new Requester(1000, 1000, "alice", List.of()),
+                new HostFacts("h", "debian", "12", "amd64", "apt", "systemd"));
+    }
+
+    @Test
+    void aJournalThatStopsMidPlanIsReportedInterruptedAtItsStep() {
+        Journal journal = new Journal(tmp, Clock.systemUTC());
+        DecidedPlan d = decided();
+        Journal.Writer w = journal.begin("p-1", d, Set.of());
+        w.starting(0, d.plan().actions().get(0));
+        w.finished(0, d.plan().actions().get(0), ActionResult.of(ActionStatus.OK, null), Json.mapper().createObjectNode().put("backup", "/b"));
+        w.starting(1, d.plan().actions().get(1));
+        // no end: the daemon died here
+        Result.Interrupted e = journal.scan().get(0);
+        assertEquals(List.of("p-1", "interrupted", "1", "a2", "[a1]", "alice"),
+                List.of(e.planId(), e.state(), Integer.toString(e.step()), e.action(), e.finished().toString(), e.user()));
+        assertEquals("[{\"action\":\"a1\",\"automatic\":true,\"step\":\"undo (restore what the action changed)\"}]",
+                Json.canonical(e.recovery()));
+    }
+
+    @Test
+    void aTornLastLineStillLeavesWhatCameBefore() throws Exception {
+        Journal journal = new Journal(tmp, Clock.systemUTC());
+        DecidedPlan d = decided();
+        Journal.Writer w = journal.begin("p-2", d, Set.of());
+        w.starting(0, d.plan().actions().get(0));
+        Files.writeString(tmp.resolve("p-2.jsonl"), "{\"state\":\"fini", java.nio.file.StandardOpenOption.APPEND);
+        Result.Interrupted e = journal.scan().get(0);
+        assertEquals(List.of("interrupted", "0", "a1"), List.of(e.state(), Integer.toString(e.step()), e.action()));
+    }
+
+    @Test
+    void anEndedPlanIsNotInterrupted() {
+        Journal journal = new Journal(tmp, Clock.systemUTC());
+        DecidedPlan d = decided();
+        try (Journal.Writer w = journal.begin("p-3", d, Set.of())) {
+            w.end(RunStatus.COMPLETED);
+        }
+        assertEquals(List.of("ended", "completed"), List.of(journal.scan().get(0).state(), journal.scan().get(0).status()));
+    }
+}
