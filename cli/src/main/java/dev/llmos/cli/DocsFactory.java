@@ -1,7 +1,9 @@
-package dev.llmos.cli.app;
+package dev.llmos.cli;
 
-import dev.llmos.cli.Llmosd;
-import dev.llmos.cli.Llmsh;
+import dev.llmos.cli.app.Context;
+import dev.llmos.cli.app.DroolsPolicies;
+import dev.llmos.cli.app.Env;
+import dev.llmos.cli.app.Io;
 import dev.llmos.engine.host.HostProbe;
 import picocli.CommandLine;
 
