@@ -158,7 +158,9 @@ final class Methods {
         }
         RunOutcome outcome;
         try (Journal.Writer w = journal.begin(e.id, now, approved)) {
-            outcome = p.execute(now, approved, w, e.cancellation());
+            // what the person was shown runs: each step is decided again right before it runs and
+            // compared with it (paths, verdict, scope), not only with this second decision
+            outcome = p.execute(submitted, approved, w, e.cancellation());
             w.end(outcome.status());
         } catch (RuntimeException ex) {
             e.end("failed");

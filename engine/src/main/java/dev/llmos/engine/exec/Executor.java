@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * runs a decided plan in order: preconditions right before each action, stop at the first failure,
@@ -28,19 +29,24 @@ final class Executor {
     private final PlanParser parser;
     private final Path stateDir;
     private final Limits limits;
+    private final UnaryOperator<DecidedPlan> redecide;
 
-    Executor(ActionRegistry registry, PlanParser parser, Path stateDir, Limits limits) {
+    /** @param redecide decides a plan again, as it would be decided now */
+    Executor(ActionRegistry registry, PlanParser parser, Path stateDir, Limits limits, UnaryOperator<DecidedPlan> redecide) {
         this.registry = registry;
         this.parser = parser;
         this.stateDir = stateDir;
         this.limits = limits;
+        this.redecide = redecide;
     }
 
     /** a step that ran, kept so it can be undone if a later one fails. */
     private record Done(PlannedAction action, Decision decision, ActionOutcome outcome) {
     }
 
-    Result execute(DecidedPlan decided, Set<String> approved, RunListener listener, Cancellation cancellation) {
+    Result execute(DecidedPlan shown, Set<String> approved, RunListener listener, Cancellation cancellation) {
+        // the latest decision: each step runs on what was decided right before it
+        DecidedPlan decided = shown;
         List<ActionReport> reports = new ArrayList<>();
         List<Done> done = new ArrayList<>();
         RunStatus status = RunStatus.COMPLETED;
@@ -49,7 +55,7 @@ final class Executor {
         int step = -1;
         for (PlannedAction action : decided.plan().actions()) {
             step++;
-            Decision decision = decided.decision(action.id());
+            Decision decision = shown.decision(action.id());
             if (stopped != null) {
                 reports.add(report(action, decision, ActionResult.of(ActionStatus.SKIPPED, "not run: " + stopped + " stopped the plan")));
                 continue;
@@ -72,6 +78,27 @@ final class Executor {
                 stopped = action.id();
                 continue;
             }
+            // decide again right before the step: earlier steps (or anyone) may have changed the host
+            DecidedPlan now;
+            List<String> refused;
+            try {
+                now = redecide.apply(shown);
+                refused = Recheck.refusals(shown, now, action.id(), approved.contains(action.id()));
+            } catch (RuntimeException e) {
+                now = decided;
+                refused = List.of("cannot decide it again right before it runs: " + e.getMessage());
+            }
+            if (!refused.isEmpty()) {
+                Decision current = now.decision(action.id()) != null ? now.decision(action.id()) : decision;
+                reports.add(report(action, current, ActionResult.of(ActionStatus.DENIED,
+                        "refused right before it ran: " + String.join("; ", refused))));
+                status = RunStatus.FAILED;
+                stopped = action.id();
+                recovery.addAll(recover(decided, done, action, decision, listener));
+                continue;
+            }
+            decided = now;
+            decision = now.decision(action.id());
             List<ActionResult.CheckedPrecondition> checks = new ArrayList<>();
             boolean preconditionsHold = true;
             for (Precondition p : decision.preconditions()) {
@@ -92,7 +119,8 @@ final class Executor {
             listener.starting(step, action);
             long start = System.nanoTime();
             // a cancel interrupts the handler: it stops its step (exec kills its process group) and returns
-            ActionOutcome outcome = cancellation.during(() -> run(action, decided));
+            DecidedPlan current = decided;
+            ActionOutcome outcome = cancellation.during(() -> run(action, current));
             boolean cancelled = cancellation.isCancelled();
             long millis = (System.nanoTime() - start) / 1_000_000;
             ActionResult result = new ActionResult(outcome.ok() ? ActionStatus.OK : cancelled ? ActionStatus.CANCELLED : ActionStatus.FAILED,
@@ -146,7 +174,9 @@ final class Executor {
                     result = switch (step) {
                         case RecoveryStep.Undo u -> {
                             ActionHandler handler = registry.handler(d.action().type()).orElseThrow();
-                            yield handler.undo(d.action().params(), d.outcome().undo(), context(decided, d.action().id()));
+                            // as the action ran: its scope, its requester
+                            yield handler.undo(d.action().params(), d.outcome().undo(),
+                                    context(decided, d.action().id(), d.decision()));
                         }
                         case RecoveryStep.RunAction r -> runRecoveryAction(r.action(), decided, d.action().id());
                     };
@@ -201,9 +231,12 @@ final class Executor {
     }
 
     private ExecContext context(DecidedPlan decided, String actionId) {
-        Decision d = decided.decision(actionId);
+        return context(decided, actionId, decided.decision(actionId));
+    }
+
+    private ExecContext context(DecidedPlan decided, String actionId, Decision d) {
         return new ExecContext(stateDir, decided.plan().digest(), actionId, decided.requester(), limits,
-                d == null ? null : d.confine(), d == null ? null : d.scope());
+                d == null ? null : d.confine(), d == null ? null : d.scope(), decided.paths(actionId));
     }
 
     private static ActionReport report(PlannedAction action, Decision decision, ActionResult result) {

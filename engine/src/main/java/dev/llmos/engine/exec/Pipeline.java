@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmos.engine.audit.AuditLog;
 import dev.llmos.engine.host.HostFacts;
-import dev.llmos.engine.host.PathFacts;
 import dev.llmos.engine.host.PathResolver;
 import dev.llmos.engine.host.Requester;
 import dev.llmos.engine.json.Json;
@@ -24,7 +23,6 @@ import dev.llmos.engine.schema.PlanValidationException;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
 import dev.llmos.engine.spi.ExecContext;
-import dev.llmos.engine.spi.FactContext;
 import dev.llmos.engine.spi.Limits;
 import dev.llmos.engine.spi.Preview;
 
@@ -70,7 +68,9 @@ public final class Pipeline {
         roots.add(config.stateDir());
         this.protectedPaths = new ProtectedPaths(roots);
         this.resolver = new PathResolver(config.cwd());
-        this.executor = new Executor(registry, parser, config.stateDir(), config.limits());
+        // each step is decided again right before it runs, with the same resolver and policy
+        this.executor = new Executor(registry, parser, config.stateDir(), config.limits(),
+                d -> decide(d.plan(), d.requester()));
     }
 
     public PlanParser parser() {
@@ -103,34 +103,12 @@ public final class Pipeline {
     /** one typed fact per action, builtin denials for protected paths, then policy; combined here. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public DecidedPlan decide(Plan plan, Requester requester) {
-        // one resolution per path per decision: facts and the protected-path check see the same
-        // answer, and a path named by several actions costs its stat, realpath and owner lookup once
-        java.util.Map<String, PathFacts> resolved = new java.util.HashMap<>();
-        FactContext context = new FactContext() {
-            @Override
-            public PathFacts path(String path) {
-                return resolved.computeIfAbsent(path, resolver::resolve);
-            }
-
-            @Override
-            public HostFacts host() {
-                return host;
-            }
-
-            @Override
-            public Requester requester() {
-                return requester;
-            }
-
-            @Override
-            public Limits limits() {
-                return config.limits();
-            }
-        };
+        DecisionContext context = new DecisionContext(resolver, host, requester, config.limits());
         List<ActionFact> facts = new ArrayList<>();
         List<RuleOutput> outputs = new ArrayList<>();
         for (PlannedAction action : plan.actions()) {
             ActionHandler handler = registry.handler(action.type()).orElseThrow();
+            context.action(action.id());
             facts.add(handler.fact(action.header(), action.params(), context));
             for (Object written : handler.writes(action.params())) {
                 protectedPaths.check(action.id(), context.path((String) written)).ifPresent(outputs::add);
@@ -138,7 +116,7 @@ public final class Pipeline {
         }
         outputs.addAll(policy.evaluate(new PolicyRequest(plan, facts, requester, host)));
         Map<String, Decision> decisions = Decider.combine(plan, outputs);
-        return new DecidedPlan(plan, decisions, facts, policy.digest(), requester, host);
+        return new DecidedPlan(plan, decisions, facts, policy.digest(), requester, host, context.byAction());
     }
 
     /** the whole pipeline for one plan, audited once at the end whatever happened. */
@@ -217,8 +195,9 @@ public final class Pipeline {
             ActionHandler handler = registry.handler(a.type()).orElseThrow();
             Preview preview;
             try {
+                Decision d = decided.decision(a.id());
                 preview = handler.preview(a.params(), new ExecContext(config.stateDir(), decided.plan().digest(), a.id(),
-                        decided.requester(), config.limits()));
+                        decided.requester(), config.limits(), d.confine(), d.scope(), decided.paths(a.id())));
             } catch (RuntimeException e) {
                 preview = Preview.of("cannot preview: " + e.getMessage());
             }
