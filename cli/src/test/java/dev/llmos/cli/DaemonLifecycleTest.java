@@ -74,7 +74,7 @@ class DaemonLifecycleTest {
             Cli.Result after = Cli.in(tmp.resolve("cli")).env("LLMOS_SOCKET", second.socket.toString()).run("status");
             assertTrue(after.out().startsWith("no interrupted plans"), after.out());
             assertTrue(Files.readAllLines(second.state.resolve("audit.jsonl")).stream()
-                    .anyMatch(l -> l.contains("\"event\":\"plan.recover\"") && l.contains(planId)), "the recovery is audited");
+                    .anyMatch(l -> l.contains("\"type\":\"plan.recover\"") && l.contains(planId)), "the recovery is audited");
         }
     }
 
