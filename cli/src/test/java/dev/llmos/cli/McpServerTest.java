@@ -85,10 +85,12 @@ class McpServerTest {
         try {
             Files.createDirectories(dir.resolve("conf"));
             Files.writeString(dir.resolve("conf/none.json"), "{}");
+            Files.writeString(dir.resolve("conf/llm.json"), "{\"redact\": [\"sekrit-[0-9]+\"]}");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        ServerParameters server = ServerParameters.builder(Files.isExecutable(Path.of("/usr/bin/setsid")) ? "/usr/bin/setsid" : "setsid").args(args).build();
+        ServerParameters server = ServerParameters.builder(Files.isExecutable(Path.of("/usr/bin/setsid")) ? "/usr/bin/setsid" : "setsid")
+                .args(args).addEnvVar("LLMOS_LLM_CONFIG", dir.resolve("conf/llm.json").toString()).build();
         StdioClientTransport transport = new StdioClientTransport(server, McpJsonDefaults.getMapper());
         McpClient.SyncSpec spec = McpClient.sync(transport)
                 .clientInfo(new McpSchema.Implementation("llmos-test", "1"))
@@ -161,13 +163,15 @@ class McpServerTest {
     }
 
     @Test
-    void secretsInResultsAreRedacted() throws IOException {
-        Path file = Files.writeString(work("app.env"), "password=hunter2\n");
+    void secretsInResultsAreRedactedAsForThePlanner() throws IOException {
+        Path file = Files.writeString(work("app.env"), "password=hunter2\nticket sekrit-42\n");
         McpSchema.CallToolResult r = call(client, "read_file", Map.of("path", file.toString()));
         assertFalse(r.isError(), text(r));
-        assertFalse(text(r).contains("hunter2"), text(r));
-        assertFalse(structured(r).toString().contains("hunter2"), structured(r).toString());
-        assertTrue(text(r).contains("password=[REDACTED]"), text(r));
+        for (String secret : List.of("hunter2", "sekrit-42")) {
+            assertFalse(text(r).contains(secret), text(r));
+            assertFalse(structured(r).toString().contains(secret), structured(r).toString());
+        }
+        assertTrue(text(r).contains("password=[REDACTED]\\nticket [REDACTED]"), text(r));
     }
 
     @Test

@@ -40,13 +40,13 @@ public final class McpServe {
      * the real stdout: System.out is pointed at stderr first, so a stray print cannot corrupt the
      * protocol stream.
      */
-    public static int serve(Backends backends, ActionRegistry registry, ConfirmVia via, InputStream stdin,
+    public static int serve(Backends backends, ActionRegistry registry, ConfirmVia via, List<String> redact, InputStream stdin,
                             PrintStream protocolOut, PrintWriter notice, String version) {
         System.setOut(System.err);
         McpJsonMapper mapper = McpJsonDefaults.getMapper();
         CountDownLatch ended = new CountDownLatch(1);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, new EndAware(stdin, ended), protocolOut);
-        ToolCalls calls = new ToolCalls(backends, new ToolResults(Redactor.withDefaultsAnd(List.of())), via, McpApprover.TTY);
+        ToolCalls calls = new ToolCalls(backends, new ToolResults(Redactor.withDefaultsAnd(redact)), via, McpApprover.TTY);
         List<McpServerFeatures.SyncToolSpecification> specs = ToolCatalog.tools(registry).stream()
                 .map(tool -> new McpServerFeatures.SyncToolSpecification(tool, calls::call))
                 .toList();

@@ -14,6 +14,8 @@ import dev.llmos.engine.schema.PlanError;
 import dev.llmos.engine.schema.PlanValidationException;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -25,6 +27,8 @@ import java.util.Map;
  * runs and audits. calls run one at a time, as plans do from one shell.
  */
 final class ToolCalls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolCalls.class);
 
     private final Backends backends;
     private final ToolResults results;
@@ -61,6 +65,10 @@ final class ToolCalls {
                 return results.invalid(tool, single ? fieldErrors(e.errors()) : e.errors());
             } catch (BadInputException | IllegalStateException | UncheckedIOException e) {
                 return results.failed(tool + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                // a bug must not take the server down with it; the agent gets an error, stderr the trace
+                LOG.error("tool {} failed unexpectedly", tool, e);
+                return results.failed(tool + ": internal error (" + e.getClass().getSimpleName() + "): " + e.getMessage());
             }
         }
     }
