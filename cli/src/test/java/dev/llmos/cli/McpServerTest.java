@@ -265,4 +265,23 @@ class McpServerTest {
             person.closeGracefully();
         }
     }
+
+    @Test
+    void aPlanRunsItsActionsInOrderAsOneRun() throws IOException {
+        Path first = Files.writeString(work("first.txt"), "one");
+        Path second = Files.writeString(work("second.txt"), "two");
+        Map<String, Object> plan = Map.of("version", 1, "mode", "actionplan", "goal", "read both", "actions", List.of(
+                Map.of("id", "one", "type", "read_file", "path", first.toString(), "reason", "first"),
+                Map.of("id", "two", "type", "read_file", "path", second.toString(), "reason", "second")));
+        McpSchema.CallToolResult r = call(client, "plan", plan);
+        assertFalse(r.isError(), text(r));
+        assertEquals("completed: all 2 actions ran", structured(r).get("summary"));
+    }
+
+    @Test
+    void anUnknownConfirmModeIsBadInput(@TempDir Path dir) {
+        Cli.Result r = Cli.in(dir).run("mcp", "--confirm", "maybe");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--confirm must be one of auto, elicit, tty, never; got maybe"), r.err());
+    }
 }
