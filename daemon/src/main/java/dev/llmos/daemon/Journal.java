@@ -3,6 +3,7 @@ package dev.llmos.daemon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmos.daemon.client.Result;
 import dev.llmos.engine.exec.ActionResult;
 import dev.llmos.engine.exec.DecidedPlan;
 import dev.llmos.engine.exec.RecoveryReport;
@@ -133,24 +134,12 @@ public final class Journal {
         }
     }
 
-    /**
-     * what the journal says of one plan.
-     *
-     * @param state ended, or interrupted when the journal stops before an "ended" line
-     * @param step the step that was running (or last finished) when it stopped, -1 if none
-     * @param finished actions that completed, in order, each with the handler's undo data
-     * @param recovery the recovery steps policy attached, as shown to the person
-     */
-    public record Entry(String planId, String goal, String user, int uid, String state, String status, int step,
-                        String action, List<String> finished, JsonNode recovery, String updated) {
-    }
-
     /** every plan in the journal, oldest file first. */
-    public List<Entry> scan() {
-        List<Entry> out = new ArrayList<>();
+    public List<Result.Interrupted> scan() {
+        List<Result.Interrupted> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-                Entry e = read(f);
+                Result.Interrupted e = read(f);
                 if (e != null) {
                     out.add(e);
                 }
@@ -161,7 +150,7 @@ public final class Journal {
         return out;
     }
 
-    private static Entry read(Path file) throws IOException {
+    private static Result.Interrupted read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         if (lines.isEmpty()) {
             return null;
@@ -207,7 +196,7 @@ public final class Journal {
                 }
             }
         }
-        return new Entry(head.path("plan_id").asText(), head.path("goal").asText(), head.path("user").asText(),
+        return new Result.Interrupted(head.path("plan_id").asText(), head.path("goal").asText(), head.path("user").asText(),
                 head.path("uid").asInt(), state, status, step, action, finished, head.path("recovery"), updated);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param programPath real path of the program found on the scrubbed PATH (or of argv[0] when it
  *                    names a path), null when there is no such program
  * @param args argv without argv[0]
- * @param cwd real path of the working directory, or null when the plan gives none
+ * @param cwd real path of the working directory: the plan's, or "/" when it gives none (where the command runs)
  * @param timeoutSec the timeout that will apply
  * @param env the plan's extra environment (dangerous names already removed)
  * @param pathArgs real paths of the arguments that name paths (those containing '/')

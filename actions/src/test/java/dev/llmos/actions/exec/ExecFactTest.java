@@ -63,7 +63,8 @@ class ExecFactTest {
     void declaresNamedAndEmbeddedPathsAndTheCwdAsWritten() {
         assertEquals(List.of("/srv/a/b", "/etc/llmos", "/srv"),
                 handler.writes(new ExecParams(List.of("cp", "a/b", "--target-directory=/etc/llmos"), "/srv", null, null, null)));
-        assertEquals(List.of("echo x >/etc/llmos/policy.drl", "/etc/llmos/policy.drl"),
+        // no cwd means / for the decision and the run alike, so relative arguments are taken from there
+        assertEquals(List.of("/echo x >/etc/llmos/policy.drl", "/etc/llmos/policy.drl", "/"),
                 handler.writes(new ExecParams(List.of("sh", "-c", "echo x >/etc/llmos/policy.drl"), null, null, null, null)));
     }
 

@@ -90,6 +90,7 @@ public final class ResultView {
             case NOT_APPROVED -> "not approved: " + failed + " was not approved, so it and everything after it did not run ("
                     + ran + " ran before it)";
             case FAILED -> "failed: " + failed + " failed; nothing after it ran" + (outcome.recovery().isEmpty() ? "" : ", see recovery above");
+            case CANCELLED -> "cancelled: stopped at " + failed + "; nothing after it ran" + (outcome.recovery().isEmpty() ? "" : ", see recovery above");
             case DRY_RUN -> "dry run: decided " + outcome.actions().size() + " actions, executed nothing";
             case PLANONLY -> "plan only: nothing to execute";
         };

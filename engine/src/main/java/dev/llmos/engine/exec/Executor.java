@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * runs a decided plan in order: preconditions right before each action, stop at the first failure,
@@ -28,19 +29,24 @@ final class Executor {
     private final PlanParser parser;
     private final Path stateDir;
     private final Limits limits;
+    private final UnaryOperator<DecidedPlan> redecide;
 
-    Executor(ActionRegistry registry, PlanParser parser, Path stateDir, Limits limits) {
+    /** @param redecide decides a plan again, as it would be decided now */
+    Executor(ActionRegistry registry, PlanParser parser, Path stateDir, Limits limits, UnaryOperator<DecidedPlan> redecide) {
         this.registry = registry;
         this.parser = parser;
         this.stateDir = stateDir;
         this.limits = limits;
+        this.redecide = redecide;
     }
 
     /** a step that ran, kept so it can be undone if a later one fails. */
     private record Done(PlannedAction action, Decision decision, ActionOutcome outcome) {
     }
 
-    Result execute(DecidedPlan decided, Set<String> approved, RunListener listener) {
+    Result execute(DecidedPlan shown, Set<String> approved, RunListener listener, Cancellation cancellation) {
+        // the latest decision: each step runs on what was decided right before it
+        DecidedPlan decided = shown;
         List<ActionReport> reports = new ArrayList<>();
         List<Done> done = new ArrayList<>();
         RunStatus status = RunStatus.COMPLETED;
@@ -49,9 +55,17 @@ final class Executor {
         int step = -1;
         for (PlannedAction action : decided.plan().actions()) {
             step++;
-            Decision decision = decided.decision(action.id());
+            Decision decision = shown.decision(action.id());
             if (stopped != null) {
                 reports.add(report(action, decision, ActionResult.of(ActionStatus.SKIPPED, "not run: " + stopped + " stopped the plan")));
+                continue;
+            }
+            if (cancellation.isCancelled()) {
+                // cancelled between steps (ctrl-c, plan.cancel, sigterm): nothing more starts, what ran is undone
+                reports.add(report(action, decision, ActionResult.of(ActionStatus.CANCELLED, "not started: the plan was cancelled")));
+                status = RunStatus.CANCELLED;
+                stopped = action.id();
+                recovery.addAll(recover(decided, done, action, null, listener));
                 continue;
             }
             if (decision.verdict() == Verdict.DENY) {
@@ -64,6 +78,27 @@ final class Executor {
                 stopped = action.id();
                 continue;
             }
+            // decide again right before the step: earlier steps (or anyone) may have changed the host
+            DecidedPlan now;
+            List<String> refused;
+            try {
+                now = redecide.apply(shown);
+                refused = Recheck.refusals(shown, now, action.id(), approved.contains(action.id()));
+            } catch (RuntimeException e) {
+                now = decided;
+                refused = List.of("cannot decide it again right before it runs: " + e.getMessage());
+            }
+            if (!refused.isEmpty()) {
+                Decision current = now.decision(action.id()) != null ? now.decision(action.id()) : decision;
+                reports.add(report(action, current, ActionResult.of(ActionStatus.DENIED,
+                        "refused right before it ran: " + String.join("; ", refused))));
+                status = RunStatus.FAILED;
+                stopped = action.id();
+                recovery.addAll(recover(decided, done, action, decision, listener));
+                continue;
+            }
+            decided = now;
+            decision = now.decision(action.id());
             List<ActionResult.CheckedPrecondition> checks = new ArrayList<>();
             boolean preconditionsHold = true;
             for (Precondition p : decision.preconditions()) {
@@ -83,16 +118,24 @@ final class Executor {
             }
             listener.starting(step, action);
             long start = System.nanoTime();
-            ActionOutcome outcome = run(action, decided);
+            // a cancel interrupts the handler: it stops its step (exec kills its process group) and returns
+            DecidedPlan current = decided;
+            ActionOutcome outcome = cancellation.during(() -> run(action, current));
+            boolean cancelled = cancellation.isCancelled();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            ActionResult result = new ActionResult(outcome.ok() ? ActionStatus.OK : ActionStatus.FAILED,
+            ActionResult result = new ActionResult(outcome.ok() ? ActionStatus.OK : cancelled ? ActionStatus.CANCELLED : ActionStatus.FAILED,
                     outcome.exitCode(), millis, outcome.stdout(), outcome.stderr(), outcome.changes(), outcome.data(),
                     outcome.error(), checks, null);
             listener.finished(step, action, result, outcome.undo());
             reports.add(report(action, decision, result));
             if (outcome.ok()) {
                 done.add(new Done(action, decision, outcome));
-            } else {
+            }
+            if (cancelled) {
+                status = RunStatus.CANCELLED;
+                stopped = action.id();
+                recovery.addAll(recover(decided, done, action, outcome.ok() ? null : decision, listener));
+            } else if (!outcome.ok()) {
                 status = RunStatus.FAILED;
                 stopped = action.id();
                 recovery.addAll(recover(decided, done, action, decision, listener));
@@ -114,7 +157,7 @@ final class Executor {
         }
     }
 
-    /** undoes completed actions, newest first, then the failed action's own follow-up steps. */
+    /** undoes completed actions, newest first, then the failed action's own follow-up steps (none when null). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private List<RecoveryReport> recover(DecidedPlan decided, List<Done> done, PlannedAction failed, Decision failedDecision,
                                          RunListener listener) {
@@ -131,7 +174,9 @@ final class Executor {
                     result = switch (step) {
                         case RecoveryStep.Undo u -> {
                             ActionHandler handler = registry.handler(d.action().type()).orElseThrow();
-                            yield handler.undo(d.action().params(), d.outcome().undo(), context(decided, d.action().id()));
+                            // as the action ran: its scope, its requester
+                            yield handler.undo(d.action().params(), d.outcome().undo(),
+                                    context(decided, d.action().id(), d.decision()));
                         }
                         case RecoveryStep.RunAction r -> runRecoveryAction(r.action(), decided, d.action().id());
                     };
@@ -143,7 +188,7 @@ final class Executor {
                 listener.recovered(out.get(out.size() - 1));
             }
         }
-        for (RecoveryStep step : failedDecision.recovery()) {
+        for (RecoveryStep step : failedDecision == null ? List.<RecoveryStep>of() : failedDecision.recovery()) {
             if (step instanceof RecoveryStep.RunAction r && r.automatic()) {
                 ActionOutcome result = runRecoveryAction(r.action(), decided, failed.id());
                 out.add(new RecoveryReport(failed.id(), step, result.ok() ? "ran" : "failed",
@@ -186,9 +231,12 @@ final class Executor {
     }
 
     private ExecContext context(DecidedPlan decided, String actionId) {
-        Decision d = decided.decision(actionId);
+        return context(decided, actionId, decided.decision(actionId));
+    }
+
+    private ExecContext context(DecidedPlan decided, String actionId, Decision d) {
         return new ExecContext(stateDir, decided.plan().digest(), actionId, decided.requester(), limits,
-                d == null ? null : d.confine(), d == null ? null : d.scope());
+                d == null ? null : d.confine(), d == null ? null : d.scope(), decided.paths(actionId));
     }
 
     private static ActionReport report(PlannedAction action, Decision decision, ActionResult result) {

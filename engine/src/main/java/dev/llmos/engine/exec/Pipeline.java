@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmos.engine.audit.AuditLog;
 import dev.llmos.engine.host.HostFacts;
-import dev.llmos.engine.host.PathFacts;
 import dev.llmos.engine.host.PathResolver;
 import dev.llmos.engine.host.Requester;
 import dev.llmos.engine.json.Json;
@@ -24,7 +23,6 @@ import dev.llmos.engine.schema.PlanValidationException;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
 import dev.llmos.engine.spi.ExecContext;
-import dev.llmos.engine.spi.FactContext;
 import dev.llmos.engine.spi.Limits;
 import dev.llmos.engine.spi.Preview;
 
@@ -70,7 +68,9 @@ public final class Pipeline {
         roots.add(config.stateDir());
         this.protectedPaths = new ProtectedPaths(roots);
         this.resolver = new PathResolver(config.cwd());
-        this.executor = new Executor(registry, parser, config.stateDir(), config.limits());
+        // each step is decided again right before it runs, with the same resolver and policy
+        this.executor = new Executor(registry, parser, config.stateDir(), config.limits(),
+                d -> decide(d.plan(), d.requester()));
     }
 
     public PlanParser parser() {
@@ -103,34 +103,12 @@ public final class Pipeline {
     /** one typed fact per action, builtin denials for protected paths, then policy; combined here. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public DecidedPlan decide(Plan plan, Requester requester) {
-        // one resolution per path per decision: facts and the protected-path check see the same
-        // answer, and a path named by several actions costs its stat, realpath and owner lookup once
-        java.util.Map<String, PathFacts> resolved = new java.util.HashMap<>();
-        FactContext context = new FactContext() {
-            @Override
-            public PathFacts path(String path) {
-                return resolved.computeIfAbsent(path, resolver::resolve);
-            }
-
-            @Override
-            public HostFacts host() {
-                return host;
-            }
-
-            @Override
-            public Requester requester() {
-                return requester;
-            }
-
-            @Override
-            public Limits limits() {
-                return config.limits();
-            }
-        };
+        DecisionContext context = new DecisionContext(resolver, host, requester, config.limits());
         List<ActionFact> facts = new ArrayList<>();
         List<RuleOutput> outputs = new ArrayList<>();
         for (PlannedAction action : plan.actions()) {
             ActionHandler handler = registry.handler(action.type()).orElseThrow();
+            context.action(action.id());
             facts.add(handler.fact(action.header(), action.params(), context));
             for (Object written : handler.writes(action.params())) {
                 protectedPaths.check(action.id(), context.path((String) written)).ifPresent(outputs::add);
@@ -138,7 +116,7 @@ public final class Pipeline {
         }
         outputs.addAll(policy.evaluate(new PolicyRequest(plan, facts, requester, host)));
         Map<String, Decision> decisions = Decider.combine(plan, outputs);
-        return new DecidedPlan(plan, decisions, facts, policy.digest(), requester, host);
+        return new DecidedPlan(plan, decisions, facts, policy.digest(), requester, host, context.byAction());
     }
 
     /** the whole pipeline for one plan, audited once at the end whatever happened. */
@@ -157,6 +135,11 @@ public final class Pipeline {
      * audited once at the end.
      */
     public RunOutcome run(DecidedPlan decided, Approver approver, boolean dryRun) {
+        return run(decided, approver, dryRun, Cancellation.none());
+    }
+
+    /** as above; {@code cancellation} can stop the run (ctrl-c), which then recovers and is audited as cancelled. */
+    public RunOutcome run(DecidedPlan decided, Approver approver, boolean dryRun, Cancellation cancellation) {
         Plan plan = decided.plan();
         RunOutcome outcome;
         if (decided.anyDenied()) {
@@ -165,7 +148,7 @@ public final class Pipeline {
             outcome = outcome(RunStatus.DRY_RUN, plan, decided.policyDigest(), decided.requester(), preview(decided), null, List.of());
         } else {
             Set<String> approved = decided.toConfirm().isEmpty() ? Set.of() : approver.approve(decided);
-            outcome = execute(decided, approved);
+            outcome = execute(decided, approved, RunListener.NONE, cancellation);
         }
         audit(outcome, decided.requester());
         return outcome;
@@ -192,10 +175,15 @@ public final class Pipeline {
 
     /** as above, telling {@code listener} about each step as it happens (the daemon's journal). */
     public RunOutcome execute(DecidedPlan decided, Set<String> approved, RunListener listener) {
+        return execute(decided, approved, listener, Cancellation.none());
+    }
+
+    /** as above; {@code cancellation} stops the running step and runs the recovery (status cancelled). */
+    public RunOutcome execute(DecidedPlan decided, Set<String> approved, RunListener listener, Cancellation cancellation) {
         if (decided.anyDenied()) {
             throw new IllegalStateException("a plan with denied actions is never executed");
         }
-        Executor.Result result = executor.execute(decided, approved, listener);
+        Executor.Result result = executor.execute(decided, approved, listener, cancellation);
         return outcome(result.status(), decided.plan(), decided.policyDigest(), decided.requester(), result.reports(),
                 result.stoppedAt(), result.recovery());
     }
@@ -207,8 +195,9 @@ public final class Pipeline {
             ActionHandler handler = registry.handler(a.type()).orElseThrow();
             Preview preview;
             try {
+                Decision d = decided.decision(a.id());
                 preview = handler.preview(a.params(), new ExecContext(config.stateDir(), decided.plan().digest(), a.id(),
-                        decided.requester(), config.limits()));
+                        decided.requester(), config.limits(), d.confine(), d.scope(), decided.paths(a.id())));
             } catch (RuntimeException e) {
                 preview = Preview.of("cannot preview: " + e.getMessage());
             }

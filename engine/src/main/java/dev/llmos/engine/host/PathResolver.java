@@ -33,7 +33,9 @@ public final class PathResolver {
                 owner = null;
             }
         }
-        return new PathFacts(raw, real.toString(), topDir(real), exists, directory, symlink, owner, size);
+        Path parent = real.getParent();
+        return new PathFacts(raw, real.toString(), topDir(real), exists, directory, symlink, owner, size,
+                exists ? FileId.of(real) : null, parent == null ? null : FileId.of(parent));
     }
 
     /** follows symlinks of the longest existing prefix, then appends what does not exist yet. */

@@ -1,11 +1,14 @@
 package dev.llmos.engine.spi;
 
+import dev.llmos.engine.host.PathFacts;
 import dev.llmos.engine.host.Requester;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * what a handler gets while it runs one action.
@@ -16,13 +19,27 @@ import java.nio.file.Path;
  * @param requester on whose behalf it runs
  * @param confine resource limits policy set for the process this action starts (cgroup)
  * @param scope what the decision lets the action touch; the handler makes the kernel hold it to that
+ * @param decided the paths the decision resolved for this action (real path, inode); a handler acts
+ *                on these objects and refuses when one changed since
  */
 public record ExecContext(Path stateDir, String planDigest, String actionId, Requester requester, Limits limits,
-                          ResourceLimits confine, Scope scope) {
+                          ResourceLimits confine, Scope scope, List<PathFacts> decided) {
 
     public ExecContext {
         confine = confine == null ? ResourceLimits.NONE : confine;
         scope = scope == null ? Scope.NONE : scope;
+        decided = decided == null ? List.of() : List.copyOf(decided);
+    }
+
+    /** a context that records no decided paths: handlers resolve them when they start. */
+    public ExecContext(Path stateDir, String planDigest, String actionId, Requester requester, Limits limits,
+                       ResourceLimits confine, Scope scope) {
+        this(stateDir, planDigest, actionId, requester, limits, confine, scope, List.of());
+    }
+
+    /** how the decision saw {@code path} (as written in the plan), if it resolved it. */
+    public Optional<PathFacts> decided(String path) {
+        return decided.stream().filter(p -> p.path().equals(path)).findFirst();
     }
 
     /** a context without a granted scope. */
