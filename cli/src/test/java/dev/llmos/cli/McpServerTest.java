@@ -284,4 +284,18 @@ class McpServerTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--confirm must be one of auto, elicit, tty, never; got maybe"), r.err());
     }
+
+    @Test
+    void aPolicyThatDoesNotCompileEndsTheServerWithItsErrorAndExit2(@TempDir Path dir) throws Exception {
+        TinyPolicy.write(dir.resolve("policy"), "broken.drl", "package broken;\nrule \"no end\" when then\n");
+        Process p = new ProcessBuilder(DaemonProcess.JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "dev.llmos.cli.Llmsh", "mcp", "--embedded", "--policy", dir.resolve("policy").toString(),
+                "--state", dir.resolve("state").toString(), "--cache", dir.resolve("cache").toString())
+                .redirectError(dir.resolve("err").toFile()).start();
+        // stdin stays open, as a client's would: the server ends by itself
+        assertTrue(p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES));
+        assertEquals(2, p.exitValue());
+        assertTrue(Files.readString(dir.resolve("err")).contains("broken.drl"), Files.readString(dir.resolve("err")));
+        p.getOutputStream().close();
+    }
 }

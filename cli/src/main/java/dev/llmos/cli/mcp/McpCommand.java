@@ -49,9 +49,10 @@ public final class McpCommand implements Callable<Integer> {
         Context context = root.context();
         ConfirmVia via = via(confirm);
         Settings settings = Wiring.settings(root);
-        Backends backends = Backends.choose(root, settings, context, context.io().err());
+        List<String> redact = redactions(context);
         String version = McpCommand.class.getPackage().getImplementationVersion();
-        return McpServe.serve(backends, Wiring.registry(), via, redactions(context), context.io().in(),
+        return McpServe.serve(() -> Backends.choose(root, settings, context, context.io().err()), Wiring.registry(), via, redact,
+                context.io().in(),
                 new PrintStream(new FileOutputStream(FileDescriptor.out), true, java.nio.charset.StandardCharsets.UTF_8),
                 context.io().err(), version == null ? "development" : version);
     }

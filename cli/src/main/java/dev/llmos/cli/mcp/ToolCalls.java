@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * one tool call, through the same pipeline as {@code llmsh run}: the call becomes a one-action plan
@@ -30,13 +32,13 @@ final class ToolCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolCalls.class);
 
-    private final Backends backends;
+    private final CompletableFuture<Backends> backends;
     private final ToolResults results;
     private final ConfirmVia via;
     private final String tty;
     private final Object oneAtATime = new Object();
 
-    ToolCalls(Backends backends, ToolResults results, ConfirmVia via, String tty) {
+    ToolCalls(CompletableFuture<Backends> backends, ToolResults results, ConfirmVia via, String tty) {
         this.backends = backends;
         this.results = results;
         this.via = via;
@@ -48,7 +50,7 @@ final class ToolCalls {
         JsonNode args = Json.mapper().valueToTree(request.arguments() == null ? Map.of() : request.arguments());
         boolean single = !tool.equals(ToolCatalog.PLAN) && !tool.equals(ToolCatalog.EXPLAIN);
         synchronized (oneAtATime) {
-            try (Backend backend = backends.open()) {
+            try (Backend backend = backends.join().open()) {
                 ObjectNode planJson = single ? onePlan(tool, (ObjectNode) args, client(exchange)) : (ObjectNode) args;
                 Plan plan = backend.parse(Json.write(planJson));
                 if (tool.equals(ToolCatalog.EXPLAIN)) {
@@ -63,6 +65,8 @@ final class ToolCalls {
                 return results.ran(outcome, planJson, approver.refusal(), single);
             } catch (PlanValidationException e) {
                 return results.invalid(tool, single ? fieldErrors(e.errors()) : e.errors());
+            } catch (CompletionException e) {
+                return results.failed(tool + ": llm-os is not ready: " + e.getCause().getMessage());
             } catch (BadInputException | IllegalStateException | UncheckedIOException e) {
                 return results.failed(tool + ": " + e.getMessage());
             } catch (RuntimeException e) {
