@@ -111,6 +111,10 @@ final class ToolCalls {
 
     private static String client(McpSyncServerExchange exchange) {
         McpSchema.Implementation info = exchange.getClientInfo();
-        return info == null || info.name() == null || info.name().isBlank() ? "an mcp client" : info.name();
+        if (info == null || info.name() == null || info.name().isBlank()) {
+            return "an mcp client";
+        }
+        // the client names itself; a long name must not push the goal past the plan schema's limit
+        return info.name().length() <= 100 ? info.name() : info.name().substring(0, 100) + "...";
     }
 }
