@@ -38,6 +38,7 @@ class McpServerTest {
 
     static final String MCP_POLICY = """
             package tinymcp;
+            import dev.llmos.actions.exec.Exec;
             import dev.llmos.actions.files.ReadFile;
             import dev.llmos.cli.mcpprobe.Probe;
             global dev.llmos.rules.PolicyActions policy;
@@ -47,6 +48,11 @@ class McpServerTest {
 
             rule "probes run" @id("t.probe") @justification("a probe only echoes")
             when $a : Probe() then policy.allow($a, "echoes a note"); end
+
+            rule "rm may change the directories of the paths it names" @id("t.rm-scope")
+                @justification("a person approves rm together with the paths it names")
+            when $a : Exec(program == "rm") $p : String() from $a.pathArgs
+            then policy.grantWrite($a, new java.io.File($p).getParent()); end
             """;
 
     @TempDir
