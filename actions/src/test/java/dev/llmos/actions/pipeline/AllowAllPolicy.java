@@ -7,15 +7,21 @@ import dev.llmos.engine.policy.RuleOutput;
 import dev.llmos.engine.policy.Verdict;
 import dev.llmos.engine.registry.ActionRegistry;
 import dev.llmos.engine.spi.ActionFact;
+import dev.llmos.engine.spi.Scope;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * a policy for handler tests: allows every action and asks for an automatic undo of each one that
- * can be undone, so a later failure exercises the executor's recovery for real.
+ * can be undone, so a later failure exercises the executor's recovery for real. {@code grant} is
+ * every action's scope (a confined program writes nothing else).
  */
-record AllowAllPolicy(ActionRegistry registry) implements PolicyEngine {
+record AllowAllPolicy(ActionRegistry registry, Scope grant) implements PolicyEngine {
+
+    AllowAllPolicy(ActionRegistry registry) {
+        this(registry, Scope.NONE);
+    }
 
     static final String ALLOW = "test.allow-all";
     static final String UNDO = "test.undo-on-failure";
@@ -25,6 +31,9 @@ record AllowAllPolicy(ActionRegistry registry) implements PolicyEngine {
         List<RuleOutput> out = new ArrayList<>();
         for (ActionFact fact : request.facts()) {
             out.add(new RuleOutput.Match(fact.id(), Verdict.ALLOW, ALLOW, "tests allow everything", "allowed", null));
+            if (!grant.isNone()) {
+                out.add(new RuleOutput.Grant(fact.id(), grant, ALLOW));
+            }
             if (registry.handler(fact.type()).orElseThrow().spec().canUndo()) {
                 out.add(new RuleOutput.Recover(fact.id(), new RecoveryStep.Undo(true), UNDO));
             }

@@ -3,6 +3,7 @@ package dev.llmos.actions.pipeline;
 import dev.llmos.actions.TestContexts;
 import dev.llmos.engine.audit.AuditLog;
 import dev.llmos.engine.exec.ActionStatus;
+import dev.llmos.engine.spi.Scope;
 import dev.llmos.engine.exec.DecidedPlan;
 import dev.llmos.engine.exec.Pipeline;
 import dev.llmos.engine.exec.RecoveryReport;
@@ -47,7 +48,8 @@ class StepDecisionTest {
         work = root.resolve("work");
         policyDir = Files.createDirectory(root.resolve("policy"));
         execDrl = Files.writeString(policyDir.resolve("exec.drl"), "rule \"deny everything\"\n");
-        pipeline = new Pipeline(REGISTRY, new AllowAllPolicy(REGISTRY), new AuditLog(root.resolve("audit/audit.log")),
+        // the attacker's shell steps were granted their work directory: the sandbox lets them swap it
+        pipeline = new Pipeline(REGISTRY, new AllowAllPolicy(REGISTRY, Scope.writing(work.toString())), new AuditLog(root.resolve("audit/audit.log")),
                 HostProbe.system().host(), new Pipeline.Config(root.resolve("state"), Limits.DEFAULT, List.of(policyDir), Path.of("/")));
     }
 
