@@ -68,8 +68,10 @@ public final class Daemon implements AutoCloseable {
         this.slots = new Slots(config.maxClients(), g.maxClientsPerUid(), g.reservedSlots());
         this.refusals = new Refusals(audit, clock, g.refusalWindow());
         this.pipeline.set(pipelineFor(loader.load(config.policyDir())));
+        Journal journal = new Journal(config.stateDir().resolve("journal"), clock);
+        ClosingRecords.close(journal, pipeline.get().trail());
         this.methods = new Methods(pipeline::get, plans, new Approvals(clock, config.approvalTtl()),
-                new Journal(config.stateDir().resolve("journal"), clock), audit, this::reload, config.adminGroups());
+                journal, audit, this::reload, config.adminGroups());
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("llm-osd-watchdog").unstarted(r));
     }
 

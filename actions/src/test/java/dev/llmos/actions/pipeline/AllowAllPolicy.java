@@ -14,14 +14,11 @@ import java.util.List;
 
 /**
  * a policy for handler tests: allows every action and asks for an automatic undo of each one that
- * can be undone, so a later failure exercises the executor's recovery for real. {@code grant} is
- * every action's scope (a confined program writes nothing else).
+ * can be undone, so a later failure exercises the executor's recovery for real. every action may
+ * write anywhere but the protected paths (a grant of /), so programs run in a sandbox that only the
+ * builtin protections narrow: what these tests attack.
  */
-record AllowAllPolicy(ActionRegistry registry, Scope grant) implements PolicyEngine {
-
-    AllowAllPolicy(ActionRegistry registry) {
-        this(registry, Scope.NONE);
-    }
+record AllowAllPolicy(ActionRegistry registry) implements PolicyEngine {
 
     static final String ALLOW = "test.allow-all";
     static final String UNDO = "test.undo-on-failure";
@@ -31,9 +28,7 @@ record AllowAllPolicy(ActionRegistry registry, Scope grant) implements PolicyEng
         List<RuleOutput> out = new ArrayList<>();
         for (ActionFact fact : request.facts()) {
             out.add(new RuleOutput.Match(fact.id(), Verdict.ALLOW, ALLOW, "tests allow everything", "allowed", null));
-            if (!grant.isNone()) {
-                out.add(new RuleOutput.Grant(fact.id(), grant, ALLOW));
-            }
+            out.add(new RuleOutput.Grant(fact.id(), Scope.writing("/"), ALLOW));
             if (registry.handler(fact.type()).orElseThrow().spec().canUndo()) {
                 out.add(new RuleOutput.Recover(fact.id(), new RecoveryStep.Undo(true), UNDO));
             }

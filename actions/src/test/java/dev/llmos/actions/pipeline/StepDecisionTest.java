@@ -3,7 +3,6 @@ package dev.llmos.actions.pipeline;
 import dev.llmos.actions.TestContexts;
 import dev.llmos.engine.audit.AuditLog;
 import dev.llmos.engine.exec.ActionStatus;
-import dev.llmos.engine.spi.Scope;
 import dev.llmos.engine.exec.DecidedPlan;
 import dev.llmos.engine.exec.Pipeline;
 import dev.llmos.engine.exec.RecoveryReport;
@@ -48,8 +47,7 @@ class StepDecisionTest {
         work = root.resolve("work");
         policyDir = Files.createDirectory(root.resolve("policy"));
         execDrl = Files.writeString(policyDir.resolve("exec.drl"), "rule \"deny everything\"\n");
-        // the attacker's shell steps were granted their work directory: the sandbox lets them swap it
-        pipeline = new Pipeline(REGISTRY, new AllowAllPolicy(REGISTRY, Scope.writing(work.toString())), new AuditLog(root.resolve("audit/audit.log")),
+        pipeline = new Pipeline(REGISTRY, new AllowAllPolicy(REGISTRY), new AuditLog(root.resolve("audit/audit.log")),
                 HostProbe.system().host(), new Pipeline.Config(root.resolve("state"), Limits.DEFAULT, List.of(policyDir), Path.of("/")));
     }
 
