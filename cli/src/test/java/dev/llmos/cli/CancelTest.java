@@ -111,9 +111,9 @@ class CancelTest {
         }
         assertStoppedAndRecovered(file, sleep);
         List<String> audit = Files.readAllLines(daemon.state.resolve("audit.jsonl"));
-        assertTrue(audit.stream().anyMatch(l -> l.contains("\"event\":\"plan.cancel\"") && l.contains("\"status\":\"cancelling\"")));
-        assertTrue(audit.stream().anyMatch(l -> l.contains("\"event\":\"plan.run\"") && l.contains("\"status\":\"cancelled\"")
-                && l.contains("cancel.conf")));
+        assertTrue(audit.stream().anyMatch(l -> l.contains("\"type\":\"plan.cancel\"") && l.contains("\"status\":\"cancelling\"")));
+        assertTrue(audit.stream().anyMatch(l -> l.contains("\"type\":\"plan.ended\"") && l.contains("\"status\":\"cancelled\"")));
+        assertTrue(audit.stream().anyMatch(l -> l.contains("\"type\":\"step.started\"") && l.contains("cancel.conf")));
     }
 
     @Test
@@ -130,7 +130,7 @@ class CancelTest {
         assertTrue(out.contains("cancelled: stopped at a2; nothing after it ran"), out);
         assertStoppedAndRecovered(file, sleep);
         assertTrue(Files.readAllLines(work.resolve("state/audit.jsonl")).stream()
-                .anyMatch(l -> l.contains("\"event\":\"plan.run\"") && l.contains("\"status\":\"cancelled\"")), "audited as cancelled");
+                .anyMatch(l -> l.contains("\"type\":\"plan.ended\"") && l.contains("\"status\":\"cancelled\"")), "audited as cancelled");
     }
 
     @Test
@@ -147,7 +147,7 @@ class CancelTest {
         assertTrue(out.contains("cancelled: stopped at a2; nothing after it ran"), out);
         assertStoppedAndRecovered(file, sleep);
         assertTrue(Files.readAllLines(daemon.state.resolve("audit.jsonl")).stream()
-                .anyMatch(l -> l.contains("\"event\":\"plan.run\"") && l.contains("\"status\":\"cancelled\"") && l.contains("daemon.conf")));
+                .anyMatch(l -> l.contains("\"type\":\"plan.ended\"") && l.contains("\"status\":\"cancelled\"")));
     }
 
     @Test
@@ -172,7 +172,7 @@ class CancelTest {
             String journal = Files.readString(d.state.resolve("journal/" + id + ".jsonl"));
             assertTrue(journal.contains("\"state\":\"ended\",\"status\":\"cancelled\""), journal);
             assertTrue(Files.readAllLines(d.state.resolve("audit.jsonl")).stream()
-                    .anyMatch(l -> l.contains("\"event\":\"plan.run\"") && l.contains("\"status\":\"cancelled\"")), "audited");
+                    .anyMatch(l -> l.contains("\"type\":\"plan.ended\"") && l.contains("\"status\":\"cancelled\"")), "audited");
         } finally {
             d.close();
         }

@@ -96,11 +96,11 @@ class DaemonProcessTest {
             }
             assertEquals(expected, clients.get(c).get());
         }
-        AuditVerifier.Result verified = AuditVerifier.verify(daemon.state.resolve("audit.jsonl"));
+        var verified = AuditVerifier.verify(daemon.state.resolve("audit.jsonl"));
         assertTrue(verified.ok(), verified.toString());
         List<String> lines = Files.readAllLines(daemon.state.resolve("audit.jsonl"));
-        long runs = lines.stream().skip(linesBefore).filter(l -> l.contains("\"event\":\"plan.run\"")).count();
-        long submits = lines.stream().skip(linesBefore).filter(l -> l.contains("\"event\":\"plan.submit\"")).count();
+        long runs = lines.stream().skip(linesBefore).filter(l -> l.contains("\"type\":\"plan.ended\"")).count();
+        long submits = lines.stream().skip(linesBefore).filter(l -> l.contains("\"type\":\"plan.submitted\"")).count();
         assertEquals(List.of(1000L, 1000L), List.of(submits, runs));
     }
 
@@ -164,7 +164,7 @@ class DaemonProcessTest {
         JsonNode error = Json.mapper().readTree(answer).get("error");
         assertEquals(RpcError.PEER_REFUSED, error.get("code").asInt(), answer);
         assertTrue(Files.readAllLines(daemon.state.resolve("audit.jsonl")).stream()
-                .anyMatch(l -> l.contains("\"event\":\"peer.refused\"") && l.contains("\"uid\":65534")
+                .anyMatch(l -> l.contains("\"type\":\"peer.refused\"") && l.contains("\"uid\":65534")
                         && l.contains("\"pid\":" + clientPid)), "the refusal is audited with the client's uid and pid");
     }
 
@@ -178,6 +178,7 @@ class DaemonProcessTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(daemon.state.resolve("audit.jsonl")));
         int victim = lines.size() - 1;
         lines.set(victim, lines.get(victim).replace("\"status\":\"completed\"", "\"status\":\"failed\""));
+        assertTrue(lines.get(victim).contains("\"status\":\"failed\""), "the last record is the run's end");
         Files.write(copy, lines);
         Cli.Result ok = Cli.in(tmp.resolve("cli1")).run("audit", "verify", "--log", daemon.state.resolve("audit.jsonl").toString());
         Cli.Result bad = Cli.in(tmp.resolve("cli2")).run("audit", "verify", "--log", copy.toString());
@@ -196,7 +197,7 @@ class DaemonProcessTest {
         assertTrue(r.out().startsWith("(via llm-osd at " + daemon.socket + ")"), r.out());
         assertEquals("from the daemon\n", Files.readString(target));
         assertTrue(Files.readAllLines(daemon.state.resolve("audit.jsonl")).stream()
-                .anyMatch(l -> l.contains("\"event\":\"plan.run\"") && l.contains("via-daemon.txt")));
+                .anyMatch(l -> l.contains("\"type\":\"step.started\"") && l.contains("via-daemon.txt")));
     }
 
     @Test

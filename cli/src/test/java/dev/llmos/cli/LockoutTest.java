@@ -107,7 +107,7 @@ class LockoutTest {
                     + millis.stream().sorted().toList().get(millis.size() / 2) + " ms: " + millis);
             assertTrue(Integer.parseInt(opened) > 180, "the attack really reconnected what was dropped: " + opened);
             List<String> refusals = (Files.exists(audit) ? Files.readAllLines(audit) : List.<String>of()).stream().skip(auditBefore)
-                    .filter(l -> l.contains("\"event\":\"peer.refused")).toList();
+                    .filter(l -> l.contains("\"type\":\"peer.refused")).toList();
             assertTrue(refusals.size() <= 2, "refusals are summarised, not audited one by one: " + refusals);
         }
     }

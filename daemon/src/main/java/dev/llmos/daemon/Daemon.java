@@ -68,14 +68,18 @@ public final class Daemon implements AutoCloseable {
         this.slots = new Slots(config.maxClients(), g.maxClientsPerUid(), g.reservedSlots());
         this.refusals = new Refusals(audit, clock, g.refusalWindow());
         this.pipeline.set(pipelineFor(loader.load(config.policyDir())));
+        Journal journal = new Journal(config.stateDir().resolve("journal"), clock);
+        ClosingRecords.close(journal, pipeline.get().trail());
         this.methods = new Methods(pipeline::get, plans, new Approvals(clock, config.approvalTtl()),
-                new Journal(config.stateDir().resolve("journal"), clock), audit, this::reload, config.adminGroups());
+                journal, audit, this::reload, config.adminGroups());
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("llm-osd-watchdog").unstarted(r));
     }
 
     private Pipeline pipelineFor(PolicyEngine policy) {
         java.util.List<java.nio.file.Path> roots = new java.util.ArrayList<>(config.protectedPaths());
         roots.add(config.policyDir());
+        // a confined program run as root must not reach the daemon through its socket and speak as root
+        roots.add(config.socket());
         return new Pipeline(registry, policy, audit, host, new Pipeline.Config(config.stateDir(), config.limits(), roots,
                 java.nio.file.Path.of("/")));
     }

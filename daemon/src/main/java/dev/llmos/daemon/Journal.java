@@ -134,6 +134,31 @@ public final class Journal {
         }
     }
 
+    /** true once the audit log holds the closing record of this plan's interruption. */
+    public boolean audited(String planId) {
+        try {
+            Path f = dir.resolve(planId + ".jsonl");
+            return Files.exists(f) && Files.readString(f, StandardCharsets.ISO_8859_1).contains("\"state\":\"audited\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read journal of " + planId, e);
+        }
+    }
+
+    /** notes that the audit log now closes this interrupted plan, so a restart does not close it twice. */
+    public void markAudited(String planId) {
+        Path f = dir.resolve(planId + ".jsonl");
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ObjectNode e = Json.mapper().createObjectNode().put("state", "audited").put("time", clock.instant().toString());
+            ByteBuffer buf = ByteBuffer.wrap(("\n" + Json.canonical(e) + "\n").getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write journal of " + planId, e);
+        }
+    }
+
     /** every plan in the journal, oldest file first. */
     public List<Result.Interrupted> scan() {
         List<Result.Interrupted> out = new ArrayList<>();

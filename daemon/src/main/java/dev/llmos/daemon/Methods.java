@@ -93,12 +93,15 @@ final class Methods {
         for (PlannedAction a : plan.actions()) {
             actions.add(new ActionReport(a.id(), a.type(), a.header().reason(), a.header().danger(), decided.decision(a.id()), null));
         }
-        ObjectNode event = who(peer).put("plan_id", entry.id).put("plan_digest", plan.digest())
-                .put("policy_digest", decided.policyDigest()).put("status", status);
-        ArrayNode decisions = event.putArray("actions");
-        decided.decisions().values().forEach(d -> decisions.addObject().put("id", d.actionId())
-                .put("decision", d.verdict().wire()).put("rule", d.rule()));
-        audit.append("plan.submit", event);
+        try {
+            p.trail().submitted(entry.id, plan, who, peer.pid());
+            p.trail().decided(entry.id, decided, "submitted");
+        } catch (RuntimeException unrecorded) {
+            // a plan whose submission is not on record can never run
+            entry.start();
+            entry.end("refused");
+            throw unrecorded;
+        }
         return new Result.Decided(entry.id, plan.digest(), decided.digest(), decided.policyDigest(), status,
                 decided.toConfirm().stream().map(PlannedAction::id).toList(), actions);
     }
@@ -123,9 +126,7 @@ final class Methods {
         }
         String[] token = new String[1];
         Approvals.Approval a = approvals.grant(e.id, params.digest(), ids, who.uid(), token);
-        ObjectNode event = who(peer).put("plan_id", e.id).put("digest", params.digest());
-        ids.forEach(event.putArray("approved")::add);
-        audit.append("plan.approve", event);
+        pipeline.get().trail().approved(e.id, decided, who, peer.pid(), ids);
         return new Result.Approved(token[0], a.expires().toString(), List.copyOf(ids));
     }
 
@@ -139,8 +140,10 @@ final class Methods {
         try {
             // decide again: a policy reloaded since submit must not be bypassed
             now = p.decide(submitted.plan(), submitted.requester());
+            p.trail().decided(e.id, now, "execute");
             if (now.anyDenied()) {
                 e.end("denied");
+                p.trail().refused(e.id, now.plan().digest(), who, peer.pid(), "denied when decided again at execute");
                 throw new RpcException(RpcError.PLAN_DENIED, e.id + " has denied actions; nothing runs");
             }
             if (!now.toConfirm().isEmpty()) {
@@ -160,14 +163,14 @@ final class Methods {
         try (Journal.Writer w = journal.begin(e.id, now, approved)) {
             // what the person was shown runs: each step is decided again right before it runs and
             // compared with it (paths, verdict, scope), not only with this second decision
-            outcome = p.execute(submitted, approved, w, e.cancellation());
+            outcome = p.execute(submitted, approved, w, e.id, e.cancellation());
             w.end(outcome.status());
         } catch (RuntimeException ex) {
             e.end("failed");
             throw ex;
         }
         try {
-            p.audit(outcome, submitted.requester());
+            p.ended(e.id, outcome, submitted.requester());
         } finally {
             // ended only once audited: a stopping daemon waits for running plans, audit included
             e.end(outcome.status().wire());

@@ -309,8 +309,8 @@ class DaemonTest {
             c.call("plan.execute", params("plan_id", id));
             ObjectNode p = Json.mapper().createObjectNode().put("lines", 2);
             JsonNode entries = c.call("audit.tail", p).get("entries");
-            assertEquals("[\"plan.submit\",\"plan.run\"]", Json.write(List.of(entries.get(0).get("event").asText(),
-                    entries.get(1).get("event").asText())));
+            assertEquals("[\"step.finished\",\"plan.ended\"]", Json.write(List.of(entries.get(0).get("type").asText(),
+                    entries.get(1).get("type").asText())));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.llmos.engine.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmos.engine.plan.PlanParser;
 import dev.llmos.engine.plan.PlannedAction;
+import dev.llmos.engine.spi.Catalog;
 import dev.llmos.engine.policy.Decision;
 import dev.llmos.engine.policy.Precondition;
 import dev.llmos.engine.policy.RecoveryStep;
@@ -30,14 +31,23 @@ final class Executor {
     private final Path stateDir;
     private final Limits limits;
     private final UnaryOperator<DecidedPlan> redecide;
+    private final List<Path> protectedPaths;
+    private final Catalog catalog;
 
-    /** @param redecide decides a plan again, as it would be decided now */
-    Executor(ActionRegistry registry, PlanParser parser, Path stateDir, Limits limits, UnaryOperator<DecidedPlan> redecide) {
+    /**
+     * @param redecide decides a plan again, as it would be decided now
+     * @param protectedPaths with {@code catalog}, reaches every handler: confined programs never
+     *                       write the one nor read the other's secrets
+     */
+    Executor(ActionRegistry registry, PlanParser parser, Path stateDir, Limits limits, UnaryOperator<DecidedPlan> redecide,
+             List<Path> protectedPaths, Catalog catalog) {
         this.registry = registry;
         this.parser = parser;
         this.stateDir = stateDir;
         this.limits = limits;
         this.redecide = redecide;
+        this.protectedPaths = List.copyOf(protectedPaths);
+        this.catalog = catalog;
     }
 
     /** a step that ran, kept so it can be undone if a later one fails. */
@@ -116,7 +126,16 @@ final class Executor {
                 recovery.addAll(recover(decided, done, action, decision, listener));
                 continue;
             }
-            listener.starting(step, action);
+            try {
+                listener.starting(step, action);
+            } catch (RuntimeException e) {
+                // fail closed: a step whose start cannot be recorded does not start, nor does anything after it
+                reports.add(report(action, decision, ActionResult.of(ActionStatus.FAILED, "not started: " + e.getMessage())));
+                status = RunStatus.FAILED;
+                stopped = action.id();
+                recovery.addAll(recover(decided, done, action, decision, listener));
+                continue;
+            }
             long start = System.nanoTime();
             // a cancel interrupts the handler: it stops its step (exec kills its process group) and returns
             DecidedPlan current = decided;
@@ -126,9 +145,17 @@ final class Executor {
             ActionResult result = new ActionResult(outcome.ok() ? ActionStatus.OK : cancelled ? ActionStatus.CANCELLED : ActionStatus.FAILED,
                     outcome.exitCode(), millis, outcome.stdout(), outcome.stderr(), outcome.changes(), outcome.data(),
                     outcome.error(), checks, null);
-            listener.finished(step, action, result, outcome.undo());
+            boolean recorded = true;
+            try {
+                listener.finished(step, action, result, outcome.undo());
+            } catch (RuntimeException e) {
+                // it ran, but its end is not on record: nothing more runs unrecorded after it
+                recorded = false;
+                result = new ActionResult(ActionStatus.FAILED, result.exitCode(), millis, result.stdout(), result.stderr(),
+                        result.changes(), result.data(), "ran, but its end could not be recorded: " + e.getMessage(), checks, null);
+            }
             reports.add(report(action, decision, result));
-            if (outcome.ok()) {
+            if (outcome.ok() && recorded) {
                 done.add(new Done(action, decision, outcome));
             }
             if (cancelled) {
@@ -171,6 +198,12 @@ final class Executor {
                 }
                 ActionOutcome result;
                 try {
+                    listener.recovering(d.action().id(), step);
+                } catch (RuntimeException e) {
+                    out.add(new RecoveryReport(d.action().id(), step, "not run", "not started: " + e.getMessage()));
+                    continue;
+                }
+                try {
                     result = switch (step) {
                         case RecoveryStep.Undo u -> {
                             ActionHandler handler = registry.handler(d.action().type()).orElseThrow();
@@ -185,20 +218,35 @@ final class Executor {
                 }
                 out.add(new RecoveryReport(d.action().id(), step, result.ok() ? "ran" : "failed",
                         result.ok() ? describe(result) : result.error()));
-                listener.recovered(out.get(out.size() - 1));
+                recovered(listener, out.get(out.size() - 1));
             }
         }
         for (RecoveryStep step : failedDecision == null ? List.<RecoveryStep>of() : failedDecision.recovery()) {
             if (step instanceof RecoveryStep.RunAction r && r.automatic()) {
+                try {
+                    listener.recovering(failed.id(), step);
+                } catch (RuntimeException e) {
+                    out.add(new RecoveryReport(failed.id(), step, "not run", "not started: " + e.getMessage()));
+                    continue;
+                }
                 ActionOutcome result = runRecoveryAction(r.action(), decided, failed.id());
                 out.add(new RecoveryReport(failed.id(), step, result.ok() ? "ran" : "failed",
                         result.ok() ? describe(result) : result.error()));
-                listener.recovered(out.get(out.size() - 1));
+                recovered(listener, out.get(out.size() - 1));
             } else if (step instanceof RecoveryStep.RunAction) {
                 out.add(new RecoveryReport(failed.id(), step, "offered", step.describe()));
             }
         }
         return out;
+    }
+
+    /** the report reaches the listener if it can; one that cannot record it does not stop the others. */
+    private static void recovered(RunListener listener, RecoveryReport report) {
+        try {
+            listener.recovered(report);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Executor.class).warn("recovery of {} not recorded: {}", report.forAction(), e.getMessage());
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -236,7 +284,7 @@ final class Executor {
 
     private ExecContext context(DecidedPlan decided, String actionId, Decision d) {
         return new ExecContext(stateDir, decided.plan().digest(), actionId, decided.requester(), limits,
-                d == null ? null : d.confine(), d == null ? null : d.scope(), decided.paths(actionId));
+                d == null ? null : d.confine(), d == null ? null : d.scope(), decided.paths(actionId), protectedPaths, catalog);
     }
 
     private static ActionReport report(PlannedAction action, Decision decision, ActionResult result) {
