@@ -78,6 +78,8 @@ public final class Daemon implements AutoCloseable {
     private Pipeline pipelineFor(PolicyEngine policy) {
         java.util.List<java.nio.file.Path> roots = new java.util.ArrayList<>(config.protectedPaths());
         roots.add(config.policyDir());
+        // a confined program run as root must not reach the daemon through its socket and speak as root
+        roots.add(config.socket());
         return new Pipeline(registry, policy, audit, host, new Pipeline.Config(config.stateDir(), config.limits(), roots,
                 java.nio.file.Path.of("/")));
     }

@@ -22,7 +22,7 @@ class PromptKernelTest {
                   tone: low|high
                 - exec (mutating): run a program with arguments (argv, no shell) in a scrubbed environment, with a timeout and captured output
                   argv*: the program and its arguments, one element each; never run through a shell
-                  cwd: absolute working directory; it must exist
+                  cwd: absolute working directory; it must exist; / when not given (relative paths in argv are taken against it)
                   timeout_sec: seconds before the whole process group is killed
                   as_root: run with root privileges instead of the requester's
                   env: list of {name, value}: extra environment variables; loader and interpreter hooks (LD_*, BASH_ENV, PYTHONPATH, ...) are refused

@@ -69,8 +69,9 @@ class ExecFactTest {
     }
 
     @Test
-    void previewsTheQuotedCommandItsDirectoryAndTimeout() {
-        assertEquals(Preview.of("would run: /bin/echo 'a b' '$HOME' 'it'\\''s' in /tmp (timeout 5 s)"),
+    void previewsTheQuotedCommandItsDirectoryTimeoutAndScope() {
+        assertEquals(Preview.of("would run: /bin/echo 'a b' '$HOME' 'it'\\''s' in /tmp (timeout 5 s)"
+                        + "; confined: read-only; no network; as the requester"),
                 handler.preview(new ExecParams(List.of("/bin/echo", "a b", "$HOME", "it's"), "/tmp", 5, null, null),
                         TestContexts.exec(Path.of("/nonexistent-state"))));
     }

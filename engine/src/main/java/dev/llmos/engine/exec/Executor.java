@@ -3,6 +3,7 @@ package dev.llmos.engine.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmos.engine.plan.PlanParser;
 import dev.llmos.engine.plan.PlannedAction;
+import dev.llmos.engine.spi.Catalog;
 import dev.llmos.engine.policy.Decision;
 import dev.llmos.engine.policy.Precondition;
 import dev.llmos.engine.policy.RecoveryStep;
@@ -30,14 +31,23 @@ final class Executor {
     private final Path stateDir;
     private final Limits limits;
     private final UnaryOperator<DecidedPlan> redecide;
+    private final List<Path> protectedPaths;
+    private final Catalog catalog;
 
-    /** @param redecide decides a plan again, as it would be decided now */
-    Executor(ActionRegistry registry, PlanParser parser, Path stateDir, Limits limits, UnaryOperator<DecidedPlan> redecide) {
+    /**
+     * @param redecide decides a plan again, as it would be decided now
+     * @param protectedPaths with {@code catalog}, reaches every handler: confined programs never
+     *                       write the one nor read the other's secrets
+     */
+    Executor(ActionRegistry registry, PlanParser parser, Path stateDir, Limits limits, UnaryOperator<DecidedPlan> redecide,
+             List<Path> protectedPaths, Catalog catalog) {
         this.registry = registry;
         this.parser = parser;
         this.stateDir = stateDir;
         this.limits = limits;
         this.redecide = redecide;
+        this.protectedPaths = List.copyOf(protectedPaths);
+        this.catalog = catalog;
     }
 
     /** a step that ran, kept so it can be undone if a later one fails. */
@@ -274,7 +284,7 @@ final class Executor {
 
     private ExecContext context(DecidedPlan decided, String actionId, Decision d) {
         return new ExecContext(stateDir, decided.plan().digest(), actionId, decided.requester(), limits,
-                d == null ? null : d.confine(), d == null ? null : d.scope(), decided.paths(actionId));
+                d == null ? null : d.confine(), d == null ? null : d.scope(), decided.paths(actionId), protectedPaths, catalog);
     }
 
     private static ActionReport report(PlannedAction action, Decision decision, ActionResult result) {

@@ -72,7 +72,7 @@ public final class Pipeline {
         this.resolver = new PathResolver(config.cwd());
         // each step is decided again right before it runs, with the same resolver and policy
         this.executor = new Executor(registry, parser, config.stateDir(), config.limits(),
-                d -> decide(d.plan(), d.requester()));
+                d -> decide(d.plan(), d.requester()), protectedPaths.roots(), policy.catalog());
         this.trail = new AuditTrail(audit, registry);
     }
 
@@ -237,7 +237,8 @@ public final class Pipeline {
             try {
                 Decision d = decided.decision(a.id());
                 preview = handler.preview(a.params(), new ExecContext(config.stateDir(), decided.plan().digest(), a.id(),
-                        decided.requester(), config.limits(), d.confine(), d.scope(), decided.paths(a.id())));
+                        decided.requester(), config.limits(), d.confine(), d.scope(), decided.paths(a.id()),
+                        protectedPaths.roots(), policy.catalog()));
             } catch (RuntimeException e) {
                 preview = Preview.of("cannot preview: " + e.getMessage());
             }
