@@ -53,7 +53,7 @@ class PolicyCheckWarningsTest {
                 "a.drl:9: warning: rule \"paths\" matches PathFacts, which policy never inserts, so the rule never fires;"
                         + " facts are " + String.join(", ", facts),
                 "a.drl:12: warning: rule \"forgetful\" records nothing: its then block calls none of"
-                        + " policy.allow/confirm/deny (nor a precondition or recovery step)",
+                        + " policy.allow/confirm/deny (nor a precondition, recovery step or scope grant)",
                 "b.drl:5: warning: rule id \"site.ls\" is also used at a.drl:6; decisions would not say which of the two rules decided",
                 "b.drl:6: warning: rule \"ls again\" names action type \"reboot_host\", which no action has (known: "
                         + String.join(", ", registry.types()) + ")")),

@@ -25,7 +25,7 @@ public final class PolicyCheck {
 
     private static final Pattern VERDICT = Pattern.compile("\\b" + DroolsPolicy.GLOBAL + "\\s*\\.\\s*(allow|confirm|deny)\\s*\\(");
     private static final Pattern RECORDS = Pattern.compile("\\b" + DroolsPolicy.GLOBAL
-            + "\\s*\\.\\s*(require\\w*|undo|recover\\w*|limit\\w*)\\s*\\(");
+            + "\\s*\\.\\s*(require\\w*|undo|recover\\w*|limit\\w*|grant\\w*|allowUnconfined)\\s*\\(");
 
     private PolicyCheck() {
     }
@@ -110,7 +110,7 @@ public final class PolicyCheck {
         String then = rule.getConsequence() == null ? "" : DrlText.withoutComments(rule.getConsequence().toString());
         if (!VERDICT.matcher(then).find() && !RECORDS.matcher(then).find()) {
             out.add(warning(file, rule, "rule \"" + rule.getName() + "\" records nothing: its then block calls none of "
-                    + DroolsPolicy.GLOBAL + ".allow/confirm/deny (nor a precondition or recovery step)"));
+                    + DroolsPolicy.GLOBAL + ".allow/confirm/deny (nor a precondition, recovery step or scope grant)"));
         }
         if (annotation(rule, "justification") == null) {
             out.add(warning(file, rule, "rule \"" + rule.getName() + "\" has no @justification to show the person who confirms"));

@@ -47,7 +47,7 @@ class PolicyCheckTest {
                 end
                 """);
         assertEquals(List.of(new PolicyProblem("exec.drl", 5, 0, "rule \"forgetful\" records nothing: its then block calls none of"
-                + " policy.allow/confirm/deny (nor a precondition or recovery step)", false)), PolicyCheck.check(dir));
+                + " policy.allow/confirm/deny (nor a precondition, recovery step or scope grant)", false)), PolicyCheck.check(dir));
     }
 
     @Test
