@@ -33,7 +33,7 @@ class ArchitectureTest {
 
     @Test
     void everyModuleIsImported() {
-        assertEquals(Set.of("actions", "cli", "engine", "llm", "rules"),
+        assertEquals(Set.of("actions", "cli", "daemon", "engine", "llm", "rules"),
                 classes.stream().map(c -> c.getPackageName().split("\\.")[2]).collect(Collectors.toSet()));
     }
 
@@ -42,28 +42,49 @@ class ArchitectureTest {
         ArchRule rule = noClasses().that().resideInAPackage("dev.llmos.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.drools..", "org.kie..", "dev.langchain4j..", "com.sun.jna..", "picocli..",
-                        "dev.llmos.rules..", "dev.llmos.actions..", "dev.llmos.llm..", "dev.llmos.cli..");
+                        "dev.llmos.rules..", "dev.llmos.actions..", "dev.llmos.llm..", "dev.llmos.daemon..",
+                        "dev.llmos.cli..");
         rule.check(classes);
+    }
+
+    @Test
+    void engineOpensNoSocket() {
+        // sockets and peer credentials are the daemon's; the core only plans, decides, runs and audits
+        noClasses().that().resideInAPackage("dev.llmos.engine..")
+                .should().dependOnClassesThat().resideInAPackage("jdk.net..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.UnixDomainSocketAddress")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.SocketChannel")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.ServerSocketChannel")
+                .check(classes);
+    }
+
+    @Test
+    void daemonImportsOnlyTheEngineAndJna() {
+        noClasses().that().resideInAPackage("dev.llmos.daemon..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.drools..", "org.kie..", "dev.langchain4j..", "picocli..",
+                        "dev.llmos.rules..", "dev.llmos.actions..", "dev.llmos.llm..", "dev.llmos.cli..")
+                .check(classes);
     }
 
     @Test
     void rulesImportsNoOtherAdapterNorTheCli() {
         noClasses().that().resideInAPackage("dev.llmos.rules..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.llmos.actions..", "dev.llmos.llm..", "dev.llmos.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.llmos.actions..", "dev.llmos.llm..", "dev.llmos.daemon..", "dev.llmos.cli..")
                 .check(classes);
     }
 
     @Test
     void actionsImportsNoOtherAdapterNorTheCli() {
         noClasses().that().resideInAPackage("dev.llmos.actions..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.llmos.rules..", "dev.llmos.llm..", "dev.llmos.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.llmos.rules..", "dev.llmos.llm..", "dev.llmos.daemon..", "dev.llmos.cli..")
                 .check(classes);
     }
 
     @Test
     void llmImportsNoOtherAdapterNorTheCli() {
         noClasses().that().resideInAPackage("dev.llmos.llm..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.llmos.rules..", "dev.llmos.actions..", "dev.llmos.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.llmos.rules..", "dev.llmos.actions..", "dev.llmos.daemon..", "dev.llmos.cli..")
                 .check(classes);
     }
 

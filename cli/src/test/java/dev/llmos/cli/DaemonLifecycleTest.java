@@ -1,7 +1,7 @@
 package dev.llmos.cli;
 
 import dev.llmos.engine.json.Json;
-import dev.llmos.engine.rpc.DaemonClient;
+import dev.llmos.daemon.client.DaemonClient;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +72,15 @@ class DaemonLifecycleTest {
         ProcessHandle.allProcesses()
                 .filter(p -> p.info().arguments().map(a -> a.length == 1 && a[0].equals(SLEEP)).orElse(false))
                 .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    @Test
+    void sigtermStopsTheDaemonAndRemovesItsSocket() throws Exception {
+        DaemonProcess d = DaemonProcess.start(tmp.resolve("d"), tmp.resolve("cache"));
+        assertTrue(Files.exists(d.socket));
+        d.process().destroy();
+        assertTrue(d.process().waitFor(30, TimeUnit.SECONDS), "stops on SIGTERM");
+        assertTrue(Files.notExists(d.socket), "no socket file is left for clients to find: " + Files.readString(d.log));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.llmos.cli;
 
-import dev.llmos.engine.daemon.SocketSetup;
+import dev.llmos.daemon.SocketSetup;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmos.engine.audit.AuditVerifier;
 import dev.llmos.engine.json.Json;
-import dev.llmos.engine.rpc.DaemonClient;
-import dev.llmos.engine.rpc.RpcError;
+import dev.llmos.daemon.client.DaemonClient;
+import dev.llmos.daemon.client.RpcError;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -195,14 +195,20 @@ class DaemonProcessTest {
     }
 
     @Test
-    void llmshSaysSoAndRunsEmbeddedWhenNoDaemonAnswers() throws Exception {
+    void aNamedSocketThatDoesNotAnswerIsAnErrorAndNothingRunsEmbedded() throws Exception {
         Path work = Files.createDirectories(tmp.resolve("cli4"));
         Path absent = work.resolve("nobody-listens.sock");
-        Cli.Result r = Cli.in(work).env("LLMOS_SOCKET", absent.toString()).env("LLMOS_POLICY_DIR", Cli.SHIPPED_POLICY.toString())
-                .run("run", Plans.file(work, Plans.plan(Plans.exec("a1", "echo", "embedded"))));
-        assertEquals(0, r.code(), r.out() + r.err());
-        assertEquals("llmsh: llm-osd is not reachable at " + absent + "; running embedded with your own privileges\n", r.err());
-        assertTrue(r.out().contains("| embedded"), r.out());
+        Path target = work.resolve("must-not-exist.txt");
+        String plan = Plans.file(work, Plans.plan(Plans.write("a1", target, "ran embedded\n")));
+        Cli.Result byFlag = Cli.in(work).env("LLMOS_POLICY_DIR", Cli.SHIPPED_POLICY.toString()).run("--socket", absent.toString(), "run", plan);
+        Cli.Result byEnv = Cli.in(work).env("LLMOS_SOCKET", absent.toString()).env("LLMOS_POLICY_DIR", Cli.SHIPPED_POLICY.toString())
+                .run("run", plan);
+        assertEquals(List.of(1, 1), List.of(byFlag.code(), byEnv.code()), byFlag.err() + byEnv.err());
+        assertEquals("llmsh: llm-osd does not answer at " + absent + " (given by --socket); start it (systemctl start llm-osd),"
+                + " fix the socket path, or pass --embedded to run with your own privileges\n", byFlag.err());
+        assertTrue(byEnv.err().contains("(given by $LLMOS_SOCKET)"), byEnv.err());
+        assertEquals("", byFlag.out() + byEnv.out());
+        assertTrue(Files.notExists(target), "nothing ran");
     }
 
     @Test

@@ -75,7 +75,7 @@ class LauncherIT {
         Process daemon = pb.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (!dev.llmos.engine.daemon.SocketSetup.listening(socket) && daemon.isAlive() && System.nanoTime() < deadline) {
+            while (!dev.llmos.daemon.SocketSetup.listening(socket) && daemon.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             assertTrue(daemon.isAlive(), Files.readString(tmp.resolve("daemon.log")));

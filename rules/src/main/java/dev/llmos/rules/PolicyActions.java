@@ -7,7 +7,7 @@ import dev.llmos.engine.policy.DiskFree;
 import dev.llmos.engine.policy.PathExists;
 import dev.llmos.engine.policy.Precondition;
 import dev.llmos.engine.policy.RecoveryStep;
-import dev.llmos.engine.policy.Scope;
+import dev.llmos.engine.spi.Scope;
 import dev.llmos.engine.spi.ResourceLimits;
 import dev.llmos.engine.policy.RuleOutput;
 import dev.llmos.engine.policy.Verdict;

@@ -27,10 +27,19 @@ public final class AptBackend implements PackageBackend {
             "^(Inst|Remv|Purg) (\\S+)(?: \\[([^\\]]+)\\])?(?: \\((\\S+)(?: [^\\[]*)?(?:\\[([^\\]]+)\\])?\\))?.*$");
 
     private final Path archives;
+    private final Map<String, String> extraEnvironment;
 
-    /** {@code archives} is apt's download cache; tests point it at a directory of their own. */
-    public AptBackend(Path archives) {
+    /**
+     * {@code archives} is apt's download cache; {@code extraEnvironment} goes to every apt and dpkg
+     * run. tests use both to act on a throwaway root (APT_CONFIG, DPKG_ROOT), never the host's.
+     */
+    public AptBackend(Path archives, Map<String, String> extraEnvironment) {
         this.archives = archives;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
+    }
+
+    public AptBackend(Path archives) {
+        this(archives, Map.of());
     }
 
     public AptBackend() {
@@ -51,6 +60,7 @@ public final class AptBackend implements PackageBackend {
         env.put("APT_LISTBUGS_FRONTEND", "none");
         env.put("NEEDRESTART_MODE", "a");
         env.put("UCF_FORCE_CONFFOLD", "1");
+        env.putAll(extraEnvironment);
         return env;
     }
 

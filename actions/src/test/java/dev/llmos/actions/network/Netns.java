@@ -25,7 +25,9 @@ final class Netns implements AutoCloseable {
 
     static Netns create() throws Exception {
         assumeTrue(ProcessHandle.current().info().user().map("root"::equals).orElse(false), "network namespaces need root");
-        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/sbin/ip")), "iproute2 is not installed");
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/sbin/ip")), "iproute2 is not installed (apt-get install iproute2)");
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/sysctl")) || Files.isExecutable(Path.of("/sbin/sysctl")),
+                "sysctl is not installed (apt-get install procps)");
         Netns ns = new Netns();
         ns.sh("ip", "netns", "add", ns.name);
         // no ipv6: link-local addresses would appear whenever the kernel gets to them

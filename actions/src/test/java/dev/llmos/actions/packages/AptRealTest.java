@@ -8,7 +8,6 @@ import dev.llmos.engine.spi.ActionOutcome;
 import dev.llmos.engine.spi.Change;
 import dev.llmos.engine.spi.ExecContext;
 import dev.llmos.engine.spi.Preview;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,15 +19,15 @@ import java.util.List;
 
 import static dev.llmos.actions.packages.Debs.APP;
 import static dev.llmos.actions.packages.Debs.LIB;
-import static dev.llmos.actions.packages.Debs.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * apt and dpkg for real, on this host: two small packages the test builds with dpkg-deb (the app
- * depends on the lib) are installed, removed, upgraded and undone through the handlers, with no
- * network. needs root (ci runs as root); skipped elsewhere. the test packages are purged after each test.
+ * apt and dpkg for real: two small packages the test builds with dpkg-deb (the app depends on the
+ * lib) are installed, removed, upgraded and undone through the handlers, with no network, in a
+ * throwaway root of each test's own (its own dpkg database, apt configuration and locks), so the
+ * host's package database is never touched. needs root, dpkg and apt-get; skipped elsewhere.
  */
 class AptRealTest {
 
@@ -40,6 +39,7 @@ class AptRealTest {
 
     @TempDir
     Path tmp;
+    Debs.Root root;
     Path archives;
     ExecContext context;
     PackageOps ops;
@@ -53,17 +53,20 @@ class AptRealTest {
     }
 
     @BeforeEach
-    void clean() throws Exception {
-        Debs.purgeAll();
-        // apt's download cache for these tests: where apt would have kept the packages it fetched
-        archives = Files.createDirectory(tmp.resolve("archives"));
-        ops = new PackageOps(new Backends(new AptBackend(archives)), () -> "apt");
+    void anEmptySystem() throws Exception {
+        root = Debs.Root.create(tmp.resolve("root"));
+        // apt's download cache in the root: where apt would have kept the packages it fetched
+        archives = root.archives();
+        ops = new PackageOps(new Backends(root.apt()), () -> "apt");
         context = TestContexts.exec(tmp.resolve("state"));
     }
 
-    @AfterEach
-    void purge() throws Exception {
-        Debs.purgeAll();
+    private String state(String name) throws Exception {
+        return root.state(name);
+    }
+
+    private boolean installed(String path) {
+        return Files.exists(root.file(path));
     }
 
     private ActionOutcome install(String... files) {
@@ -75,7 +78,7 @@ class AptRealTest {
     void installingFilesReportsExactlyWhatArrivedAndUndoPurgesIt() throws Exception {
         ActionOutcome done = install(app1.toString(), lib1.toString());
         List<Object> installed = List.of(done.ok(), done.data().get("installed"), done.changes(), state(APP), state(LIB),
-                Files.exists(Path.of("/usr/share/llmos-test/" + APP + ".txt")));
+                installed("/usr/share/llmos-test/" + APP + ".txt"));
 
         ActionOutcome undone = new InstallPackagesHandler(ops).undo(new InstallPackagesParams(null, List.of(), List.of(), null),
                 done.undo(), context);
@@ -90,7 +93,7 @@ class AptRealTest {
         assertEquals(List.of(true, List.of(new Change("removed", APP + ":all=1.0-1", null, null, null),
                         new Change("removed", LIB + ":all=1.0-1", null, null, null)), "absent", "absent",
                         false), List.of(undone.ok(), undone.changes(), state(APP), state(LIB),
-                Files.exists(Path.of("/usr/share/llmos-test/" + APP + ".txt"))));
+                installed("/usr/share/llmos-test/" + APP + ".txt")));
     }
 
     @Test
@@ -105,7 +108,7 @@ class AptRealTest {
 
     @Test
     void removingAPackageTakesItsDependentsAndUndoPutsBackTheExactVersionsFromSavedFiles() throws Exception {
-        Debs.run("dpkg", "-i", lib1.toString(), app1.toString());
+        root.dpkg("-i", lib1.toString(), app1.toString());
         // what apt would have in its cache had it downloaded them
         Files.copy(lib1, archives.resolve(lib1.getFileName()));
         Files.copy(app1, archives.resolve(app1.getFileName()));
@@ -133,7 +136,7 @@ class AptRealTest {
 
     @Test
     void undoingAnUpgradeInstallsThePreviousVersionAgain() throws Exception {
-        Debs.run("dpkg", "-i", lib1.toString());
+        root.dpkg("-i", lib1.toString());
         Files.copy(lib1, archives.resolve(lib1.getFileName()));
         ActionOutcome upgraded = install(lib2.toString());
         List<Object> after = List.of(upgraded.ok(), upgraded.data().get("upgraded"), state(LIB));
@@ -146,7 +149,7 @@ class AptRealTest {
 
     @Test
     void namesAreTakenExactlyNeverAsAptsRegularExpressions() throws Exception {
-        Debs.run("dpkg", "-i", lib1.toString());
+        root.dpkg("-i", lib1.toString());
         // apt-get remove llmos-test.lib would remove llmos-test-lib: "." matches any character
         ActionOutcome remove = new RemovePackagesHandler(ops).execute(new RemovePackagesParams(null, List.of("llmos-test.lib"), null), context);
         ActionOutcome install = new InstallPackagesHandler(ops).execute(
@@ -157,17 +160,18 @@ class AptRealTest {
 
     @Test
     void whileAnotherProcessHoldsDpkgsLockLockFreeSaysWhoAndAptRefuses() throws Exception {
-        Path frontend = Path.of("/var/lib/dpkg/lock-frontend");
-        assertEquals(new Precondition.Check(true, "apt's locks are free"), new LockFree("apt").check());
+        Path frontend = root.file("/var/lib/dpkg/lock-frontend");
+        LockFree lockFree = new LockFree("apt", root.locks());
+        assertEquals(new Precondition.Check(true, "apt's locks are free"), lockFree.check());
         Precondition.Check held;
         ActionOutcome install;
         try (LockHolder holder = new LockHolder(frontend)) {
-            held = new LockFree("apt").check();
+            held = lockFree.check();
             install = install(lib1.toString());
             assertEquals(new Precondition.Check(false, frontend + " is locked by pid " + holder.pid() + " (python3)"), held);
         }
-        assertEquals(List.of(false, "absent", true), List.of(install.ok(), state(LIB), new LockFree("apt").check().ok()));
-        assertTrue(install.error().contains("Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend)"), install.error());
+        assertEquals(List.of(false, "absent", true), List.of(install.ok(), state(LIB), lockFree.check().ok()));
+        assertTrue(install.error().contains("Unable to acquire the dpkg frontend lock (" + frontend + ")"), install.error());
     }
 
     @Test

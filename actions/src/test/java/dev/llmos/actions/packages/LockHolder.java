@@ -1,8 +1,11 @@
 package dev.llmos.actions.packages;
 
+import org.junit.jupiter.api.Assumptions;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +26,9 @@ final class LockHolder implements AutoCloseable {
     private final Process process;
 
     LockHolder(Path file) throws Exception {
-        process = new ProcessBuilder("python3", "-c", SCRIPT, file.toString()).redirectErrorStream(true).start();
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")),
+                "python3 is not installed (apt-get install python3-minimal); it holds the lock");
+        process = new ProcessBuilder("/usr/bin/python3", "-c", SCRIPT, file.toString()).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (!"locked".equals(line)) {

@@ -13,43 +13,50 @@ import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.policy.RecoveryStep;
 import dev.llmos.engine.registry.ActionRegistry;
+import dev.llmos.engine.spi.ActionHandler;
 import dev.llmos.engine.spi.Limits;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * the real executor with the handlers as the registry finds them: packages a plan installed are
- * purged again when a later action fails. needs root, apt-get and dpkg-deb; skipped elsewhere.
+ * the real executor with the handlers as the registry finds them, the package handlers acting on a
+ * throwaway root (never the host's package database): packages a plan installed are purged again
+ * when a later action fails. needs root, apt-get and dpkg-deb; skipped elsewhere.
  */
 class PackagePipelineTest {
 
-    private static final ActionRegistry REGISTRY = ActionRegistry.discover();
-
     @TempDir
     Path tmp;
+    Debs.Root system;
     Pipeline pipeline;
 
     @BeforeEach
     void pipeline() throws Exception {
         assumeTrue(Debs.canInstall(), "needs root, dpkg-deb and apt-get");
         assumeTrue("apt".equals(HostProbe.system().host().packageManager()), "needs apt as the host's package manager");
-        Debs.purgeAll();
         Path root = tmp.toRealPath();
-        pipeline = new Pipeline(REGISTRY, new AllowAllPolicy(REGISTRY), new AuditLog(root.resolve("audit/audit.log")),
+        system = Debs.Root.create(root.resolve("system"));
+        // the discovered handlers, the package ones swapped for ones on the throwaway root
+        List<ActionHandler<?>> handlers = new ArrayList<>();
+        for (ActionHandler<?> h : ServiceLoader.load(ActionHandler.class)) {
+            if (!Set.of("install_packages", "remove_packages", "update_system").contains(h.spec().type())) {
+                handlers.add(h);
+            }
+        }
+        handlers.addAll(system.handlers());
+        ActionRegistry registry = ActionRegistry.of(handlers);
+        pipeline = new Pipeline(registry, new AllowAllPolicy(registry), new AuditLog(root.resolve("audit/audit.log")),
                 HostProbe.system().host(), new Pipeline.Config(root.resolve("state"), Limits.DEFAULT, List.of(), root));
-    }
-
-    @AfterEach
-    void purge() throws Exception {
-        Debs.purgeAll();
     }
 
     @Test
@@ -67,6 +74,6 @@ class PackagePipelineTest {
                                 "removed llmos-test-app:all=1.0-1, removed llmos-test-lib:all=1.0-1")),
                         "absent", "absent"),
                 List.of(outcome.status(), outcome.actions().stream().map(a -> a.result().status()).toList(), outcome.recovery(),
-                        Debs.state(Debs.APP), Debs.state(Debs.LIB)));
+                        system.state(Debs.APP), system.state(Debs.LIB)));
     }
 }

@@ -32,9 +32,20 @@ public final class Xvfb implements AutoCloseable {
         this.display = display;
     }
 
-    /** starts a {@code width}x{@code height} screen; skips the test when Xvfb is not installed. */
-    public static Xvfb start(int width, int height) throws IOException, InterruptedException {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/Xvfb")), "Xvfb is not installed (apt-get install xvfb)");
+    /** the debian package of each x program the tests run from /usr/bin. */
+    private static final Map<String, String> PACKAGES = Map.of("Xvfb", "xvfb", "xdotool", "xdotool", "xev", "x11-utils",
+            "xterm", "xterm", "xrandr", "x11-xserver-utils", "import", "imagemagick");
+
+    /**
+     * starts a {@code width}x{@code height} screen; skips the test, naming what to install, when Xvfb,
+     * xdotool or one of the {@code clients} the test runs is not installed.
+     */
+    public static Xvfb start(int width, int height, String... clients) throws IOException, InterruptedException {
+        List<String> needed = new ArrayList<>(List.of("Xvfb", "xdotool"));
+        needed.addAll(List.of(clients));
+        List<String> missing = needed.stream().filter(n -> !Files.isExecutable(Path.of("/usr/bin", n))).toList();
+        Assumptions.assumeTrue(missing.isEmpty(), () -> "not installed: " + String.join(", ", missing) + " (apt-get install "
+                + String.join(" ", missing.stream().map(n -> PACKAGES.getOrDefault(n, n)).distinct().toList()) + ")");
         // -displayfd: the server picks a free display number and writes it once it listens;
         // -noreset: it keeps its state when the last client leaves, so the next one finds it as it was
         Process p = new ProcessBuilder("/usr/bin/Xvfb", "-displayfd", "1", "-screen", "0", width + "x" + height + "x24",

@@ -1,9 +1,11 @@
 package dev.llmos.cli.app;
 
-import dev.llmos.engine.daemon.DaemonConfig;
-import dev.llmos.engine.daemon.SocketSetup;
+import dev.llmos.daemon.DaemonConfig;
+import dev.llmos.daemon.SocketSetup;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -15,32 +17,59 @@ public final class Daemons {
     private Daemons() {
     }
 
+    /** where the socket setting came from; only the built-in default may be absent quietly. */
+    public enum Source { FLAG, ENVIRONMENT, CONFIG, DEFAULT }
+
+    /** a socket path and where it was named. */
+    public record Target(Path socket, Source source) {
+    }
+
     /** the socket: flag, then environment, then config, then the default. */
     public static Path socket(RootCommand root, Settings settings) {
+        return target(root, settings).socket();
+    }
+
+    public static Target target(RootCommand root, Settings settings) {
         if (root.globals().socket() != null) {
-            return root.context().env().cwd().resolve(root.globals().socket()).normalize();
+            return new Target(root.context().env().cwd().resolve(root.globals().socket()).normalize(), Source.FLAG);
         }
         Optional<String> env = root.context().env().var(ENV_SOCKET);
         if (env.isPresent()) {
-            return root.context().env().cwd().resolve(env.get()).normalize();
+            return new Target(root.context().env().cwd().resolve(env.get()).normalize(), Source.ENVIRONMENT);
         }
-        return settings.configFile().map(ConfigFile::read).flatMap(c -> c.path("socket")).orElse(DaemonConfig.DEFAULT_SOCKET);
+        Optional<Path> configured = settings.configFile().map(ConfigFile::read).flatMap(c -> c.path("socket"));
+        return configured.map(p -> new Target(p, Source.CONFIG)).orElse(new Target(DaemonConfig.DEFAULT_SOCKET, Source.DEFAULT));
     }
 
     /**
-     * the daemon's socket when one answers there and {@code --embedded} was not given; otherwise
-     * says on {@code notice} that this runs embedded, with the caller's own privileges.
+     * the daemon's socket when one answers there. empty (embedded) only when {@code --embedded}
+     * was given, or when no socket was configured and none exists at the default path, which is
+     * said on {@code notice}. a named socket that does not answer is an error, never a fallback.
      */
     public static Optional<Path> reachable(RootCommand root, Settings settings, PrintWriter notice) {
         if (root.globals().embedded()) {
             return Optional.empty();
         }
-        Path socket = socket(root, settings);
+        Target target = target(root, settings);
+        Path socket = target.socket();
         if (SocketSetup.listening(socket)) {
             return Optional.of(socket);
         }
-        notice.println("llmsh: llm-osd is not reachable at " + socket + "; running embedded with your own privileges");
-        notice.flush();
-        return Optional.empty();
+        if (target.source() == Source.DEFAULT && !Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+            notice.println("llmsh: no llm-osd configured and none at " + socket + "; running embedded with your own privileges");
+            notice.flush();
+            return Optional.empty();
+        }
+        throw new DaemonUnreachableException("llm-osd does not answer at " + socket + " (" + describe(target.source())
+                + "); start it (systemctl start llm-osd), fix the socket path, or pass --embedded to run with your own privileges");
+    }
+
+    private static String describe(Source source) {
+        return switch (source) {
+            case FLAG -> "given by --socket";
+            case ENVIRONMENT -> "given by $" + ENV_SOCKET;
+            case CONFIG -> "the config file's socket";
+            case DEFAULT -> "a socket file exists there but nobody listens";
+        };
     }
 }

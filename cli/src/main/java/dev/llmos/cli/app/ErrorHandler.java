@@ -48,6 +48,10 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
                 err.println(program + ": the policy does not compile; nothing ran");
                 yield ExitCodes.BAD_INPUT;
             }
+            case DaemonUnreachableException unreachable -> {
+                err.println(program + ": " + unreachable.getMessage());
+                yield ExitCodes.FAILED;
+            }
             case BadInputException bad -> {
                 err.println(program + ": " + bad.getMessage());
                 yield ExitCodes.BAD_INPUT;

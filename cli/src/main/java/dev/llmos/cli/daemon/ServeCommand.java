@@ -6,9 +6,10 @@ import dev.llmos.cli.app.Daemons;
 import dev.llmos.cli.app.RootCommand;
 import dev.llmos.cli.app.Settings;
 import dev.llmos.cli.app.Wiring;
-import dev.llmos.engine.daemon.Daemon;
-import dev.llmos.engine.daemon.DaemonConfig;
-import dev.llmos.engine.daemon.SocketSetup;
+import dev.llmos.daemon.Daemon;
+import dev.llmos.daemon.DaemonConfig;
+import dev.llmos.daemon.KernelPeerCredentials;
+import dev.llmos.daemon.SocketSetup;
 import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.spi.Limits;
 import picocli.CommandLine.Command;
@@ -92,11 +93,22 @@ public final class ServeCommand implements Callable<Integer> {
         try (Daemon daemon = new Daemon(daemonConfig, dir -> root.context().policies().load(dir, cache),
                 Wiring.registry(), probe.host(), new KernelPeerCredentials(probe), Clock.systemUTC())) {
             ServerSocketChannel server = inherited ? inheritedSocket() : SocketSetup.bind(daemonConfig.socket(), daemonConfig.socketGroup());
-            Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "llm-osd-shutdown"));
+            // a socket we bound is ours to remove, on any exit (SIGTERM too), so no client finds a dead file;
+            // systemd's socket (--inherited) belongs to systemd
+            Runnable cleanup = () -> {
+                daemon.close();
+                if (!inherited) {
+                    removeSocket(daemonConfig.socket());
+                }
+            };
+            Runtime.getRuntime().addShutdownHook(new Thread(cleanup, "llm-osd-shutdown"));
             root.context().io().err().println("llm-osd: serving on " + server.getLocalAddress() + ", policy "
                     + daemon.policyDigest().substring(0, 12) + ", state " + daemonConfig.stateDir());
             root.context().io().err().flush();
             String why = daemon.serve(server);
+            if (!inherited) {
+                removeSocket(daemonConfig.socket());
+            }
             root.context().io().err().println("llm-osd: stopped (" + why + ")");
             return 0;
         }
@@ -115,6 +127,14 @@ public final class ServeCommand implements Callable<Integer> {
         boolean auditGiven = root.globals().flags().audit() != null || root.context().env().var(Settings.ENV_AUDIT).isPresent()
                 || s.configFile().map(ConfigFile::read).flatMap(ConfigFile::auditLog).isPresent();
         return new Settings(s.policyDir(), state, auditGiven ? s.auditLog() : state.resolve("audit.jsonl"), s.cacheDir(), s.configFile());
+    }
+
+    private static void removeSocket(Path socket) {
+        try {
+            java.nio.file.Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            // the daemon is stopping; a stale file is replaced by the next start (SocketSetup.bind)
+        }
     }
 
     private static ServerSocketChannel inheritedSocket() throws IOException {

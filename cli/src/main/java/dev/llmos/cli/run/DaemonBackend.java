@@ -15,9 +15,9 @@ import dev.llmos.engine.json.Json;
 import dev.llmos.engine.plan.Plan;
 import dev.llmos.engine.plan.PlanParser;
 import dev.llmos.engine.policy.Decision;
-import dev.llmos.engine.rpc.DaemonClient;
-import dev.llmos.engine.rpc.RpcError;
-import dev.llmos.engine.rpc.RpcException;
+import dev.llmos.daemon.client.DaemonClient;
+import dev.llmos.daemon.client.RpcError;
+import dev.llmos.daemon.client.RpcException;
 import dev.llmos.engine.schema.PlanError;
 import dev.llmos.engine.schema.PlanValidationException;
 

@@ -2,6 +2,7 @@ package dev.llmos.cli.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmos.cli.app.BadInputException;
+import dev.llmos.cli.app.DaemonUnreachableException;
 import dev.llmos.cli.app.Daemons;
 import dev.llmos.cli.app.ExitCodes;
 import dev.llmos.cli.app.Io;
@@ -9,8 +10,8 @@ import dev.llmos.cli.app.RootCommand;
 import dev.llmos.cli.app.Settings;
 import dev.llmos.cli.app.Wiring;
 import dev.llmos.engine.json.Json;
-import dev.llmos.engine.rpc.DaemonClient;
-import dev.llmos.engine.rpc.RpcException;
+import dev.llmos.daemon.client.DaemonClient;
+import dev.llmos.daemon.client.RpcException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,8 +46,8 @@ public final class StatusCommand implements Callable<Integer> {
         try (DaemonClient client = DaemonClient.connect(socket)) {
             status = client.call("plan.status", planId == null ? null : Json.mapper().createObjectNode().put("plan_id", planId));
         } catch (IOException e) {
-            throw new BadInputException("llm-osd is not reachable at " + socket + " (" + e.getMessage()
-                    + "); status needs the daemon, which keeps the journal");
+            throw new DaemonUnreachableException("llm-osd does not answer at " + socket + " (" + e.getMessage()
+                    + "); status needs the daemon, which keeps the journal: start it (systemctl start llm-osd) or name its socket with --socket");
         } catch (RpcException e) {
             throw new BadInputException("llm-osd: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.llmos.engine.policy;
 
+import dev.llmos.engine.spi.Scope;
 import dev.llmos.engine.spi.ResourceLimits;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.llmos.engine.policy;
 
+import dev.llmos.engine.spi.Catalog;
 import java.util.List;
 
 /**

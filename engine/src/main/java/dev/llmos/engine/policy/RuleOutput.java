@@ -1,5 +1,6 @@
 package dev.llmos.engine.policy;
 
+import dev.llmos.engine.spi.Scope;
 import dev.llmos.engine.spi.ResourceLimits;
 
 /** what one rule firing recorded about one action. */

@@ -1,7 +1,6 @@
 package dev.llmos.engine.spi;
 
 import dev.llmos.engine.host.Requester;
-import dev.llmos.engine.policy.Scope;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

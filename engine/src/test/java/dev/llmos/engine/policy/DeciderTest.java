@@ -1,5 +1,6 @@
 package dev.llmos.engine.policy;
 
+import dev.llmos.engine.spi.Scope;
 import dev.llmos.engine.plan.PlanParser;
 import dev.llmos.engine.plan.Plan;
 import dev.llmos.engine.registry.ActionRegistry;

@@ -1,4 +1,4 @@
-package dev.llmos.engine.daemon;
+package dev.llmos.daemon;
 
 import dev.llmos.engine.spi.Limits;
 

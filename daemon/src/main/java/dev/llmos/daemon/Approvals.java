@@ -1,7 +1,7 @@
-package dev.llmos.engine.daemon;
+package dev.llmos.daemon;
 
-import dev.llmos.engine.rpc.RpcError;
-import dev.llmos.engine.rpc.RpcException;
+import dev.llmos.daemon.client.RpcError;
+import dev.llmos.daemon.client.RpcException;
 
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.llmos.engine.rpc;
+package dev.llmos.daemon.client;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.llmos.engine.policy;
+package dev.llmos.engine.spi;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 

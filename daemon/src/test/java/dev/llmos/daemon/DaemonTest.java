@@ -1,4 +1,4 @@
-package dev.llmos.engine.daemon;
+package dev.llmos.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,9 +10,9 @@ import dev.llmos.engine.policy.PolicyProblem;
 import dev.llmos.engine.policy.RuleOutput;
 import dev.llmos.engine.policy.Verdict;
 import dev.llmos.engine.registry.ActionRegistry;
-import dev.llmos.engine.rpc.DaemonClient;
-import dev.llmos.engine.rpc.RpcError;
-import dev.llmos.engine.rpc.RpcException;
+import dev.llmos.daemon.client.DaemonClient;
+import dev.llmos.daemon.client.RpcError;
+import dev.llmos.daemon.client.RpcException;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.Limits;
 import dev.llmos.engine.testkit.MutableClock;

@@ -1,4 +1,4 @@
-package dev.llmos.engine.rpc;
+package dev.llmos.daemon.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

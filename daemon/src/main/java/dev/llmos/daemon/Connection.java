@@ -1,11 +1,11 @@
-package dev.llmos.engine.daemon;
+package dev.llmos.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmos.engine.json.Json;
-import dev.llmos.engine.rpc.LineReader;
-import dev.llmos.engine.rpc.RpcError;
-import dev.llmos.engine.rpc.RpcException;
+import dev.llmos.daemon.client.LineReader;
+import dev.llmos.daemon.client.RpcError;
+import dev.llmos.daemon.client.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package dev.llmos.engine.daemon;
+package dev.llmos.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,8 +14,8 @@ import dev.llmos.engine.plan.Plan;
 import dev.llmos.engine.plan.PlanMode;
 import dev.llmos.engine.plan.PlannedAction;
 import dev.llmos.engine.policy.PolicyLoadException;
-import dev.llmos.engine.rpc.RpcError;
-import dev.llmos.engine.rpc.RpcException;
+import dev.llmos.daemon.client.RpcError;
+import dev.llmos.daemon.client.RpcException;
 import dev.llmos.engine.schema.PlanSchema;
 import dev.llmos.engine.schema.PlanValidationException;
 import dev.llmos.engine.spi.ActionSpec;

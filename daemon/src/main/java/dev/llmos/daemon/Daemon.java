@@ -1,4 +1,4 @@
-package dev.llmos.engine.daemon;
+package dev.llmos.daemon;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmos.engine.audit.AuditLog;
@@ -9,7 +9,7 @@ import dev.llmos.engine.json.Json;
 import dev.llmos.engine.policy.PolicyEngine;
 import dev.llmos.engine.policy.PolicyLoader;
 import dev.llmos.engine.registry.ActionRegistry;
-import dev.llmos.engine.rpc.RpcError;
+import dev.llmos.daemon.client.RpcError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,11 +1,9 @@
-package dev.llmos.cli.daemon;
+package dev.llmos.daemon;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.ptr.IntByReference;
-import dev.llmos.engine.daemon.Peer;
-import dev.llmos.engine.daemon.PeerCredentials;
 import dev.llmos.engine.host.HostProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +20,7 @@ import java.nio.channels.SocketChannel;
  * java.base/sun.nio.ch=ALL-UNNAMED} (the launcher passes it); without it, or off linux, this falls
  * back to the jdk's names-only credentials and the pid is reported as -1.
  */
-final class KernelPeerCredentials implements PeerCredentials {
+public final class KernelPeerCredentials implements PeerCredentials {
 
     private static final Logger LOG = LoggerFactory.getLogger(KernelPeerCredentials.class);
     private static final int SOL_SOCKET = 1;
@@ -37,7 +35,7 @@ final class KernelPeerCredentials implements PeerCredentials {
     private final Method fdOf;
     private final LibC libc;
 
-    KernelPeerCredentials(HostProbe probe) {
+    public KernelPeerCredentials(HostProbe probe) {
         this.probe = probe;
         this.fallback = PeerCredentials.jdk(probe);
         Method m = null;

@@ -1,9 +1,9 @@
-package dev.llmos.engine.daemon;
+package dev.llmos.daemon;
 
 import dev.llmos.engine.exec.DecidedPlan;
 import dev.llmos.engine.exec.RunOutcome;
-import dev.llmos.engine.rpc.RpcError;
-import dev.llmos.engine.rpc.RpcException;
+import dev.llmos.daemon.client.RpcError;
+import dev.llmos.daemon.client.RpcException;
 
 import java.security.SecureRandom;
 import java.time.Clock;

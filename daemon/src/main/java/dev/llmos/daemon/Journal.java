@@ -1,4 +1,4 @@
-package dev.llmos.engine.daemon;
+package dev.llmos.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
