@@ -1,6 +1,6 @@
 package dev.llmos.rules.catalog;
 
-import dev.llmos.engine.policy.Catalog;
+import dev.llmos.engine.spi.Catalog;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
