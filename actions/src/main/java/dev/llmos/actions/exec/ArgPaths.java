@@ -99,6 +99,22 @@ final class ArgPaths {
     private static void add(List<String> out, String value) {
         if (!value.isEmpty() && value.indexOf('\0') < 0 && !url(value)) {
             out.add(value);
+            if (value.startsWith("@") && value.length() > 1) {
+                out.add(value.substring(1));
+            }
         }
+    }
+
+    private static final Pattern EMBEDDED = Pattern.compile("(?:^|[\\s=:>'\"(,;|&<])((?:/|~/)[^\\s'\"();|&<>,]*)");
+
+    /** absolute paths (and ~/ paths) written anywhere in a code string, for code policy does not read. */
+    static List<String> embedded(String code, String home) {
+        List<String> out = new ArrayList<>();
+        Matcher m = EMBEDDED.matcher(code);
+        while (m.find()) {
+            String p = m.group(1);
+            out.add(p.startsWith("~/") ? home + p.substring(1) : p);
+        }
+        return out;
     }
 }

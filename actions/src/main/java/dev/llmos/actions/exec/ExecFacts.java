@@ -156,6 +156,12 @@ final class ExecFacts {
         } else {
             codeUnknown = "commands nested more than " + MAX_DEPTH + " deep";
         }
+        if (code != null && !codeRead) {
+            // code nobody reads may still name files: a secret named in it is a secret it reads
+            for (String p : ArgPaths.embedded(code, home)) {
+                pathArgs.add(facts(p, cwd).realPath());
+            }
+        }
         return new Exec(header.id(), header.index(), header.type(), header.reason(), header.danger().wire(),
                 argv, program, named, programPath, programNamed,
                 argv.isEmpty() ? List.of() : argv.subList(1, argv.size()),

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * component, {@code **} across any number of components, a leading {@code ~} for any home
  * directory (/root and /home/NAME). a pattern covers what it names and everything beneath it.
  */
-record PathPattern(String text, Pattern regex, List<String> components) {
+record PathPattern(String text, Pattern regex, Pattern exact, List<String> components) {
 
     /** why {@code text} is not a pattern, or null when it is. */
     static String invalid(String text) {
@@ -70,12 +70,18 @@ record PathPattern(String text, Pattern regex, List<String> components) {
         }
         // the named path itself, or anything beneath it
         String whole = re.isEmpty() ? "/.*" : re + "(?:/.*)?";
-        return new PathPattern(text, Pattern.compile(whole, Pattern.DOTALL), List.copyOf(components));
+        return new PathPattern(text, Pattern.compile(whole, Pattern.DOTALL), Pattern.compile(re.isEmpty() ? "/" : re.toString(), Pattern.DOTALL),
+                List.copyOf(components));
     }
 
     /** whether the pattern names {@code realPath} or one of its ancestors. */
     boolean covers(String realPath) {
         return realPath != null && regex.matcher(realPath).matches();
+    }
+
+    /** whether the pattern names {@code realPath} itself (not something above it). */
+    boolean names(String realPath) {
+        return realPath != null && exact.matcher(realPath).matches();
     }
 
     /** whether it starts with ** and so may match beneath any directory. */

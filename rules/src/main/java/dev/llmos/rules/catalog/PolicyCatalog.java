@@ -61,7 +61,7 @@ public final class PolicyCatalog implements Catalog {
         return group(secrets, realPath);
     }
 
-    /** whether the path is a secret, or a directory mostly made of them (~/.ssh), or inside one. */
+    /** whether the path is a secret, or a directory mostly made of them (~/.ssh itself, not the files in it). */
     public boolean secretDir(String realPath) {
         if (realPath == null) {
             return false;
@@ -69,7 +69,7 @@ public final class PolicyCatalog implements Catalog {
         if (secret(realPath)) {
             return true;
         }
-        return secrets.stream().flatMap(g -> g.dirs().stream()).anyMatch(p -> p.covers(realPath));
+        return secrets.stream().flatMap(g -> g.dirs().stream()).anyMatch(p -> p.names(realPath));
     }
 
     /** whether a secret may lie strictly beneath the directory (judged on the catalogue's text). */

@@ -43,9 +43,9 @@ class PolicyCatalogTest {
     }
 
     @Test
-    void aDirectoryOfKeysIsASecretDirectoryButItsParentIsNot() {
-        assertEquals(List.of(true, true, false), List.of(SHIPPED.secretDir("/root/.ssh"), SHIPPED.secretDir("/etc/ssl/private"),
-                SHIPPED.secretDir("/root")));
+    void aDirectoryOfKeysIsASecretDirectoryButItsParentAndItsPublicFilesAreNot() {
+        assertEquals(List.of(true, true, false, false), List.of(SHIPPED.secretDir("/root/.ssh"), SHIPPED.secretDir("/etc/ssl/private"),
+                SHIPPED.secretDir("/root"), SHIPPED.secretDir("/root/.ssh/known_hosts")));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
