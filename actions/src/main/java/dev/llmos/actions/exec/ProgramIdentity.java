@@ -52,13 +52,42 @@ public final class ProgramIdentity {
         } catch (IOException e) {
             real = program.toAbsolutePath().normalize();
         }
+        String named = program.getFileName() == null ? "/" : program.getFileName().toString();
+        // installed under this name (/usr/sbin/reboot -> systemctl): the name is what the binary acts as
+        if (installed(program)) {
+            return new Identity(named, real.toString(), true, null);
+        }
         String name = real.getFileName() == null ? "/" : real.getFileName().toString();
         if (inSystemDir(real)) {
-            return new Identity(name, real.toString(), true, null);
+            return new Identity(dispatching(name) ? named : name, real.toString(), true, null);
         }
         String twin = twin(real);
-        return twin == null ? new Identity(name, real.toString(), false, null)
-                : new Identity(Path.of(twin).getFileName().toString(), real.toString(), false, twin);
+        if (twin == null) {
+            return new Identity(name, real.toString(), false, null);
+        }
+        String twinName = Path.of(twin).getFileName().toString();
+        return new Identity(dispatching(twinName) ? named : twinName, real.toString(), false, twin);
+    }
+
+    /** binaries that act as whatever name they are run under (systemctl as reboot, busybox as any applet). */
+    static final java.util.Set<String> DISPATCHING = java.util.Set.of("systemctl", "busybox", "toybox", "kmod", "pgrep",
+            "udevadm", "systemd", "ip", "coreutils", "bash", "vim.basic", "vim.tiny", "xz", "gzip", "bzip2", "zstd");
+
+    private static boolean dispatching(String name) {
+        return DISPATCHING.contains(name) || name.startsWith("busybox");
+    }
+
+    /** whether the program's own directory (not its link target's) is a system binary directory. */
+    private static boolean installed(Path program) {
+        Path parent = program.toAbsolutePath().getParent();
+        if (parent == null) {
+            return false;
+        }
+        try {
+            return index().dirs().contains(parent.toRealPath().toString());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static boolean inSystemDir(Path real) {
