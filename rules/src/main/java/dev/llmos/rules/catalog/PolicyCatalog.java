@@ -118,6 +118,20 @@ public final class PolicyCatalog implements Catalog {
         return out.stream().sorted().toList();
     }
 
+    /**
+     * the operands a writer changes: every one for class writer-operands, except the first for
+     * programs whose first operand is a mode, owner or operation (class mode-first: chmod 600 F).
+     */
+    public List<String> written(String program, List<String> operands) {
+        if (program == null || operands == null || !classes.containsKey("writer-operands") || !is(program, "writer-operands")) {
+            return List.of();
+        }
+        if (classes.containsKey("mode-first") && is(program, "mode-first") && !operands.isEmpty()) {
+            return operands.subList(1, operands.size());
+        }
+        return operands;
+    }
+
     /** whether the catalogue lists read-only forms for the program. */
     public boolean queryProgram(String program) {
         return program != null && queries.containsKey(program);
