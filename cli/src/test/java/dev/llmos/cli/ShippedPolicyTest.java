@@ -79,8 +79,8 @@ class ShippedPolicyTest {
                 one("cat /etc/os-release", exec("a1", "cat", "/etc/os-release"), "allow", "exec.inspect"),
                 one("write /tmp/x", write("a1", Path.of("/tmp/x"), "x"), "allow", "files.write-scratch"),
                 one("write /etc/motd", write("a1", Path.of("/etc/motd"), "welcome\n"), "confirm", "files.write-system"),
-                one("apt-get install", exec("a1", "apt-get", "install", "-y", "htop"), "confirm", "exec.package-manager"),
-                one("an unknown program", exec("a1", "frobnicate", "--all"), "confirm", "exec.unknown"));
+                one("apt-get install", exec("a1", "apt-get", "install", "-y", "htop"), "confirm", "exec.system-change"),
+                one("an unknown program", exec("a1", "frobnicate", "--all"), "allow", "exec.unknown"));
     }
 
     private static Case one(String name, ObjectNode action, String verdict, String rule) {
