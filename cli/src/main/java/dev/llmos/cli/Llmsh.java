@@ -15,6 +15,7 @@ import dev.llmos.cli.ask.ShellCommand;
 import dev.llmos.cli.audit.AuditCommand;
 import dev.llmos.cli.catalog.ActionsCommand;
 import dev.llmos.cli.catalog.SchemaCommand;
+import dev.llmos.cli.mcp.McpCommand;
 import dev.llmos.cli.policy.PolicyCommand;
 import dev.llmos.cli.run.RunCommand;
 import dev.llmos.cli.status.StatusCommand;
@@ -31,7 +32,7 @@ import java.util.concurrent.Callable;
 /** {@code llmsh}: runs plans through policy, checks policies, lists what plans may do. */
 @Command(name = "llmsh", mixinStandardHelpOptions = true, versionProvider = Llmsh.Version.class,
         subcommands = {AskCommand.class, PlanCommand.class, ShellCommand.class, RunCommand.class, StatusCommand.class,
-                AuditCommand.class, PolicyCommand.class, ActionsCommand.class, SchemaCommand.class},
+                AuditCommand.class, PolicyCommand.class, ActionsCommand.class, SchemaCommand.class, McpCommand.class},
         description = {"llm-os shell: a plan (json) is validated, decided by the admin's drools policy,",
                 "confirmed by you where policy asks, executed by deterministic code, and audited."},
         footer = {"", "Exit codes: 0 ok, 1 something was denied, not approved or failed, 2 bad input.",

@@ -97,6 +97,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyLlmshMcpUsesTheMcpSdk() {
+        // every other command stays free of it, so none of them loads it (docs/decisions/0017)
+        noClasses().that().resideOutsideOfPackage("dev.llmos.cli.mcp..")
+                .should().dependOnClassesThat().resideInAPackage("io.modelcontextprotocol..")
+                .check(classes);
+    }
+
+    @Test
     void modulesHaveNoCycles() {
         slices().matching("dev.llmos.(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -141,7 +141,7 @@ class AskCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals("x", Files.readString(out));
         assertEquals("""
-                your answer is not a valid plan:
+                your answer is not a valid plan (1 error):
                 - /actions/1/argv: expected array, got string
                 answer again with the whole corrected plan as one json object.""", model.request(1).lastMessage());
     }

@@ -97,8 +97,8 @@ class AskSettingsTest {
         Path config = Files.writeString(tmp.resolve("llm.json"), "{\"base\": \"http://127.0.0.1:1/v1\"}");
         Cli.Result r = Cli.in(tmp).run("ask", "--llm-config", config.toString(), "say hello");
         assertEquals(2, r.code());
-        assertEquals("llmsh: model config " + config + ": unknown key base (known: api_key_env, base_url, health_url, launch,"
-                + " max_repairs, max_steps, model, redact, result_chars, start_timeout_sec, temperature, timeout_sec, warm_sec)"
+        assertEquals("llmsh: model config " + config + ": unknown key base (known: api_key_env, base_url, context_tokens, health_url,"
+                + " launch, max_repairs, max_steps, max_tokens, model, redact, result_chars, start_timeout_sec, temperature, timeout_sec, warm_sec)"
                 + " (model settings: see docs/models.md)\n", r.err());
     }
 
@@ -118,7 +118,7 @@ class AskSettingsTest {
         Cli.Result r = Cli.in(tmp).run("ask", "--base-url", model.baseUrl(), "--timeout", "1", "say hello");
         assertEquals(1, r.code());
         assertEquals("llmsh: the model server at " + model.baseUrl()
-                + " did not answer within 1 s (timeout_sec); a slow model may need a longer timeout", RunCommandTest.lastLine(r.err()));
+                + " did not answer within 1 s (timeout_sec); a slow model may need a longer timeout, or a lower max_tokens", RunCommandTest.lastLine(r.err()));
         assertFalse(r.err().contains("\tat "), r.err());
     }
 

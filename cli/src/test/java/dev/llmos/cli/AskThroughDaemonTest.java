@@ -38,7 +38,7 @@ class AskThroughDaemonTest {
             assertTrue(ConfirmStep.ran(tmp));
             assertEquals("completed", results(model.request(1)).path("status").asText());
             assertTrue(Files.readAllLines(daemon.state.resolve("audit.jsonl")).stream()
-                    .anyMatch(l -> l.contains("\"event\":\"plan.run\"") && l.contains("note.txt")));
+                    .anyMatch(l -> l.contains("\"type\":\"step.started\"") && l.contains("note.txt")));
             assertTrue(r.out().endsWith("answer: both ran\n"), r.out());
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmos.engine.audit.AuditVerifier;
 import dev.llmos.engine.json.Json;
 import dev.llmos.daemon.client.DaemonClient;
+import dev.llmos.daemon.client.Method;
 import dev.llmos.daemon.client.RpcError;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,19 +96,23 @@ class DaemonProcessTest {
             }
             assertEquals(expected, clients.get(c).get());
         }
-        AuditVerifier.Result verified = AuditVerifier.verify(daemon.state.resolve("audit.jsonl"));
+        var verified = AuditVerifier.verify(daemon.state.resolve("audit.jsonl"));
         assertTrue(verified.ok(), verified.toString());
         List<String> lines = Files.readAllLines(daemon.state.resolve("audit.jsonl"));
-        long runs = lines.stream().skip(linesBefore).filter(l -> l.contains("\"event\":\"plan.run\"")).count();
-        long submits = lines.stream().skip(linesBefore).filter(l -> l.contains("\"event\":\"plan.submit\"")).count();
+        long runs = lines.stream().skip(linesBefore).filter(l -> l.contains("\"type\":\"plan.ended\"")).count();
+        long submits = lines.stream().skip(linesBefore).filter(l -> l.contains("\"type\":\"plan.submitted\"")).count();
         assertEquals(List.of(1000L, 1000L), List.of(submits, runs));
     }
 
     /** writes raw bytes and reads whatever comes back until the daemon closes or a line arrives. */
-    static JsonNode raw(String bytes, boolean waitForClose) throws Exception {
+    static JsonNode raw(String text, boolean waitForClose) throws Exception {
+        return raw(text.getBytes(StandardCharsets.UTF_8), waitForClose);
+    }
+
+    static JsonNode raw(byte[] bytes, boolean waitForClose) throws Exception {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(daemon.socket));
-            ch.write(ByteBuffer.wrap(bytes.getBytes(StandardCharsets.UTF_8)));
+            ch.write(ByteBuffer.wrap(bytes));
             StringBuilder sb = new StringBuilder();
             ByteBuffer buf = ByteBuffer.allocate(65536);
             while (waitForClose || sb.indexOf("\n") < 0) {
@@ -159,7 +164,7 @@ class DaemonProcessTest {
         JsonNode error = Json.mapper().readTree(answer).get("error");
         assertEquals(RpcError.PEER_REFUSED, error.get("code").asInt(), answer);
         assertTrue(Files.readAllLines(daemon.state.resolve("audit.jsonl")).stream()
-                .anyMatch(l -> l.contains("\"event\":\"peer.refused\"") && l.contains("\"uid\":65534")
+                .anyMatch(l -> l.contains("\"type\":\"peer.refused\"") && l.contains("\"uid\":65534")
                         && l.contains("\"pid\":" + clientPid)), "the refusal is audited with the client's uid and pid");
     }
 
@@ -173,6 +178,7 @@ class DaemonProcessTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(daemon.state.resolve("audit.jsonl")));
         int victim = lines.size() - 1;
         lines.set(victim, lines.get(victim).replace("\"status\":\"completed\"", "\"status\":\"failed\""));
+        assertTrue(lines.get(victim).contains("\"status\":\"failed\""), "the last record is the run's end");
         Files.write(copy, lines);
         Cli.Result ok = Cli.in(tmp.resolve("cli1")).run("audit", "verify", "--log", daemon.state.resolve("audit.jsonl").toString());
         Cli.Result bad = Cli.in(tmp.resolve("cli2")).run("audit", "verify", "--log", copy.toString());
@@ -191,7 +197,7 @@ class DaemonProcessTest {
         assertTrue(r.out().startsWith("(via llm-osd at " + daemon.socket + ")"), r.out());
         assertEquals("from the daemon\n", Files.readString(target));
         assertTrue(Files.readAllLines(daemon.state.resolve("audit.jsonl")).stream()
-                .anyMatch(l -> l.contains("\"event\":\"plan.run\"") && l.contains("via-daemon.txt")));
+                .anyMatch(l -> l.contains("\"type\":\"step.started\"") && l.contains("via-daemon.txt")));
     }
 
     @Test
@@ -232,5 +238,51 @@ class DaemonProcessTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theProtocolDocumentsEveryMethodInTheOrderTheDaemonDeclaresThem() throws Exception {
+        List<String> documented = Files.readAllLines(Cli.ROOT.resolve("docs/protocol.md")).stream()
+                .filter(l -> l.startsWith("| `") && l.contains("` | ")).map(l -> l.substring(3, l.indexOf('`', 3)))
+                .filter(m -> m.contains(".")).toList();
+        assertEquals(java.util.Arrays.stream(Method.values()).map(Method::wire).toList(), documented);
+    }
+
+    @Test
+    void duplicateKeysANumericVersionInvalidUtf8AndBatchesAreRefusedAndNothingHappens() throws Exception {
+        Path target = tmp.resolve("dup-must-not-exist.txt");
+        String plan = Plans.plan(Plans.write("a1", target, "x"));
+        // the last "method" would submit a plan; a lenient reader would take it
+        JsonNode dup = raw("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"actions.list\",\"method\":\"plan.submit\",\"params\":{\"plan\":"
+                + plan + "}}\n", false);
+        JsonNode dupInParams = raw("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"plan.status\",\"params\":{\"plan_id\":\"a\",\"plan_id\":\"b\"}}\n", false);
+        JsonNode number = raw("{\"jsonrpc\":2.0,\"id\":3,\"method\":\"actions.list\"}\n", false);
+        JsonNode batch = raw("[{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"actions.list\"}]\n", false);
+        java.io.ByteArrayOutputStream notUtf8 = new java.io.ByteArrayOutputStream();
+        notUtf8.writeBytes("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"plan.status\",\"params\":{\"plan_id\":\"".getBytes(StandardCharsets.UTF_8));
+        notUtf8.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28});
+        notUtf8.writeBytes("\"}}\n".getBytes(StandardCharsets.UTF_8));
+        JsonNode utf8 = raw(notUtf8.toByteArray(), false);
+        assertEquals(RpcError.INVALID_REQUEST, utf8.at("/error/code").asInt(), utf8.toString());
+        assertTrue(utf8.at("/error/message").asText().startsWith("the request is not valid utf-8"), utf8.toString());
+        assertEquals(List.of(RpcError.INVALID_REQUEST, RpcError.INVALID_REQUEST, RpcError.INVALID_REQUEST, RpcError.INVALID_REQUEST),
+                List.of(dup.at("/error/code").asInt(), dupInParams.at("/error/code").asInt(), number.at("/error/code").asInt(),
+                        batch.at("/error/code").asInt()), List.of(dup, dupInParams, number, batch).toString());
+        assertTrue(dup.at("/error/message").asText().startsWith("duplicate key 'method'"), dup.toString());
+        assertEquals("jsonrpc must be the string \"2.0\", got 2.0", number.at("/error/message").asText());
+        assertTrue(Files.notExists(target), "nothing was submitted, let alone run");
+    }
+
+    @Test
+    void aNotificationIsNotAnsweredAndHasNoEffect() throws Exception {
+        String id;
+        try (DaemonClient c = DaemonClient.connect(daemon.socket)) {
+            id = c.call("plan.submit", submit(Plans.plan(Plans.exec("a1", "true")))).get("plan_id").asText();
+        }
+        // no id: a notification. the next line's answer is the first one that comes back
+        JsonNode first = raw("{\"jsonrpc\":\"2.0\",\"method\":\"plan.execute\",\"params\":{\"plan_id\":\"" + id + "\"}}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":\"after\",\"method\":\"plan.status\",\"params\":{\"plan_id\":\"" + id + "\"}}\n", false);
+        assertEquals("after", first.get("id").asText(), first.toString());
+        assertEquals("decided", first.at("/result/plans/0/state").asText(), "the notification executed nothing: " + first);
     }
 }

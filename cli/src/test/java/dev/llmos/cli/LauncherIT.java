@@ -82,7 +82,7 @@ class LauncherIT {
             Run r = launch("llmsh", "--socket", socket.toString(), "run", "--json", "examples/" + Examples.ALLOWED);
             assertEquals(0, r.code(), r.err());
             assertEquals("completed", Json.mapper().readTree(r.out()).path("status").asText());
-            assertTrue(Files.readString(tmp.resolve("daemon/audit.jsonl")).contains("\"event\":\"plan.run\""),
+            assertTrue(Files.readString(tmp.resolve("daemon/audit.jsonl")).contains("\"type\":\"plan.ended\""),
                     "the daemon, not llmsh, ran and audited the plan");
         } finally {
             daemon.destroy();

@@ -62,7 +62,7 @@ class PlanCommandTest {
         assertEquals(0, r.code(), r.err());
         assertFalse(Files.exists(file));
         assertEquals("""
-                your answer is not a valid plan:
+                your answer is not a valid plan (1 error):
                 - /mode: must be planonly for this request
                 answer again with the whole corrected plan as one json object.""", model.request(1).lastMessage());
     }
@@ -78,6 +78,8 @@ class PlanCommandTest {
         assertFalse(Files.exists(file));
         assertEquals("", r.out());
         assertEquals("""
+                the model's first answer was invalid (1 error); asked again
+                the model's second answer was invalid (1 error); asked again
                 llmsh: the model gave no valid plan in 3 answers; the last one had 1 error:
                   /mode: must be planonly for this request
                 """, r.err());

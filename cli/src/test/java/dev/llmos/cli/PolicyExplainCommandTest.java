@@ -56,6 +56,14 @@ class PolicyExplainCommandTest {
     }
 
     @Test
+    void anAllowedActionIsExplainedWithTheScopeItRunsIn() {
+        Path policy = TinyPolicy.in(tmp.resolve("policy"));
+        Cli.Result r = explain(policy, plan(exec("a1", "ls", "/srv")));
+        assertEquals(List.of("  decision: ALLOW by t.ls (tiny.drl:5)", "  reason: ls reads", "  scope: read-only; no network; as the requester"),
+                body(r.out()).lines().skip(2).limit(3).toList());
+    }
+
+    @Test
     void anActionNoRuleMatchedIsExplainedAsTheDefaultDeny() {
         Path policy = TinyPolicy.in(tmp.resolve("policy"));
         Cli.Result r = explain(policy, plan(exec("a1", "uptime")));

@@ -189,6 +189,16 @@ class RunCommandTest {
         assertEquals("dry run: decided 1 actions, executed nothing", lastLine(r.out()));
     }
 
+    /** a person approves the command within its scope, so both the table and the preview name it. */
+    @Test
+    void aDryRunShowsTheScopeEachActionWouldRunIn() throws IOException {
+        Cli.Result r = cli().run("run", "--dry-run", Plans.file(tmp, plan(Plans.exec("a1", "uptime").put("cwd", tmp.toRealPath().toString()))));
+        assertEquals(List.of(0, true, true), List.of(r.code(),
+                r.out().contains("\n    scope: read-only; no network; as the requester\n"),
+                r.out().contains("a1  would run: uptime in " + tmp.toRealPath() + " (timeout 60 s); confined: read-only; no network; as the requester\n")),
+                r.out());
+    }
+
     @Test
     void aPlanonlyPlanPrintsItsStepsAndExecutesNothing() {
         String planonly = """

@@ -82,27 +82,32 @@ class RunSafetyTest {
     }
 
     @Test
-    void eachRunAppendsOneAuditLineWithDecisionsRulesAndResults() throws IOException {
+    void eachRunAppendsOneRecordPerEventWithDecisionsRulesAndResults() throws IOException {
         Cli c = cli();
         Path out = tmp.resolve("audited.txt");
         String allowed = plan(write("a1", out, "x"));
         String denied = plan(write("a1", out, "x"), read("a2", "/etc/shadow"));
         assertEquals(0, c.run("run", Plans.file(tmp, allowed)).code());
         assertEquals(1, c.run("run", Plans.file(tmp, denied)).code());
-        List<String> lines = Files.readAllLines(c.audit());
-        assertEquals(2, lines.size());
-        JsonNode first = Json.mapper().readTree(lines.get(0));
-        JsonNode last = Json.mapper().readTree(lines.get(1));
-        assertEquals(List.of("plan.run", "plan.run"), List.of(first.path("event").asText(), last.path("event").asText()));
+        List<JsonNode> records = new ArrayList<>();
+        for (String l : Files.readAllLines(c.audit())) {
+            records.add(Json.mapper().readTree(l));
+        }
+        assertEquals(List.of("audit.sealing", "plan.submitted", "plan.decided", "step.started", "step.finished", "plan.ended",
+                "plan.submitted", "plan.decided", "plan.ended"), records.stream().map(r -> r.path("type").asText()).toList());
+        JsonNode decided = records.get(7);
+        JsonNode last = records.get(8);
         assertEquals(Json.sha256(Json.canonical(Json.mapper().readTree(denied))), last.path("plan_digest").asText());
-        assertTrue(last.path("policy_digest").asText().matches("[0-9a-f]{64}"), last.toString());
+        assertTrue(decided.path("policy_digest").asText().matches("[0-9a-f]{64}"), decided.toString());
         assertTrue(last.path("time").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), last.toString());
-        assertEquals(first.path("hash").asText(), last.path("prev").asText());
+        assertEquals(records.get(7).path("hash").asText(), last.path("prev").asText());
         assertEquals(System.getProperty("user.name"), last.path("user").asText());
         assertEquals("denied", last.path("status").asText());
         List<List<String>> actions = new ArrayList<>();
-        for (JsonNode a : last.path("actions")) {
-            actions.add(List.of(a.path("id").asText(), a.path("decision").asText(), a.path("rule").asText().isEmpty() ? "" : "rule",
+        for (int i = 0; i < 2; i++) {
+            JsonNode d = decided.path("actions").get(i);
+            JsonNode a = last.path("actions").get(i);
+            actions.add(List.of(d.path("id").asText(), d.path("verdict").asText(), d.path("rule").asText().isEmpty() ? "" : "rule",
                     a.path("status").asText()));
         }
         assertEquals(List.of(List.of("a1", "allow", "rule", "skipped"), List.of("a2", "deny", "rule", "denied")), actions);

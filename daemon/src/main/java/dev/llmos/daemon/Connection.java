@@ -1,11 +1,13 @@
 package dev.llmos.daemon;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.llmos.engine.json.Json;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.llmos.daemon.client.LineReader;
+import dev.llmos.daemon.client.Result;
 import dev.llmos.daemon.client.RpcError;
 import dev.llmos.daemon.client.RpcException;
+import dev.llmos.engine.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,15 +16,28 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * one client: a virtual thread reading one json-rpc request per line and answering each in order.
  * writes go straight to the channel (not through a stream) so the watchdog can answer a slow client
- * while this thread is blocked reading.
+ * while this thread is blocked reading; a write the client does not take in time closes the connection.
  */
 final class Connection implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+    /** a json-rpc success. */
+    record Success(String jsonrpc, @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode id, Result result) {
+    }
+
+    /** a json-rpc error. */
+    record Failure(String jsonrpc, @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode id, RpcError error) {
+    }
+
+    /** the timeouts of one connection, in nanoseconds. */
+    record Timeouts(long read, long firstRequest, long idle, long write) {
+    }
 
     private final SocketChannel channel;
     private final Peer peer;
@@ -30,9 +45,12 @@ final class Connection implements Runnable {
     private final LineReader reader;
     private final Runnable onClose;
     private final Object writeLock = new Object();
+    private final long connectedNanos = System.nanoTime();
     private volatile boolean busy;
+    private volatile boolean spoken;
     private volatile long lastActiveNanos = System.nanoTime();
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long writingSinceNanos;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     Connection(SocketChannel channel, Peer peer, Methods methods, int maxRequestBytes, Runnable onClose) {
         this.channel = channel;
@@ -42,26 +60,31 @@ final class Connection implements Runnable {
         this.onClose = onClose;
     }
 
+    Peer peer() {
+        return peer;
+    }
+
     @Override
     public void run() {
         try {
             while (!closed.get()) {
-                String line;
+                byte[] line;
                 try {
-                    line = reader.readLine();
+                    line = reader.readLineBytes();
                 } catch (LineReader.TooLarge e) {
-                    send(error(null, new RpcError(RpcError.REQUEST_TOO_LARGE, e.getMessage() + "; connection closed")));
+                    send(new Failure("2.0", NullNode.instance, new RpcError(RpcError.REQUEST_TOO_LARGE, e.getMessage() + "; connection closed")));
                     break;
                 }
                 if (line == null) {
                     break;
                 }
-                if (line.isBlank()) {
+                spoken = true;
+                if (blank(line)) {
                     continue;
                 }
                 busy = true;
                 try {
-                    ObjectNode response = handle(line);
+                    Object response = handle(line);
                     if (response != null) {
                         send(response);
                     }
@@ -77,76 +100,81 @@ final class Connection implements Runnable {
         }
     }
 
-    private ObjectNode handle(String line) {
-        JsonNode request;
-        try {
-            request = Json.mapper().readTree(line);
-        } catch (IOException e) {
-            return error(null, new RpcError(RpcError.PARSE_ERROR, "malformed json: " + firstLine(e.getMessage())));
-        }
-        JsonNode id = request == null ? null : request.get("id");
-        if (request == null || !request.isObject() || !"2.0".equals(request.path("jsonrpc").asText())
-                || !request.path("method").isTextual()) {
-            return error(id, new RpcError(RpcError.INVALID_REQUEST,
-                    "a request is {\"jsonrpc\": \"2.0\", \"id\": ..., \"method\": \"...\", \"params\": {...}}"));
-        }
-        JsonNode params = request.path("params");
-        if (!params.isMissingNode() && !params.isObject()) {
-            return error(id, new RpcError(RpcError.INVALID_PARAMS, "params must be an object"));
-        }
-        try {
-            JsonNode result = methods.call(request.get("method").asText(), params.isMissingNode()
-                    ? Json.mapper().createObjectNode() : params, peer);
-            ObjectNode response = Json.mapper().createObjectNode();
-            response.put("jsonrpc", "2.0");
-            response.set("id", id);
-            response.set("result", result);
-            return response;
-        } catch (RpcException e) {
-            return error(id, e.error());
-        } catch (RuntimeException e) {
-            LOG.error("internal error in {}", request.get("method").asText(), e);
-            return error(id, new RpcError(RpcError.INTERNAL_ERROR, "internal error: " + e));
-        }
+    /** the answer to one line, or null for a notification (which json-rpc forbids answering). */
+    private Object handle(byte[] line) {
+        return switch (Incoming.read(line)) {
+            case Incoming.Invalid invalid -> new Failure("2.0", invalid.id(), invalid.error());
+            case Incoming.Notification n -> {
+                LOG.debug("ignored notification {} from {}", n.method(), peer.requester().user());
+                yield null;
+            }
+            case Incoming.Call call -> {
+                try {
+                    yield new Success("2.0", call.id(), methods.call(call, peer));
+                } catch (RpcException e) {
+                    yield new Failure("2.0", call.id(), e.error());
+                } catch (RuntimeException e) {
+                    LOG.error("internal error in {}", call.method().wire(), e);
+                    yield new Failure("2.0", call.id(), new RpcError(RpcError.INTERNAL_ERROR, "internal error: " + e));
+                }
+            }
+        };
     }
 
-    static ObjectNode error(JsonNode id, RpcError error) {
-        ObjectNode response = Json.mapper().createObjectNode();
-        response.put("jsonrpc", "2.0");
-        response.set("id", id);
-        ObjectNode e = response.putObject("error");
-        e.put("code", error.code());
-        e.put("message", error.message());
-        if (error.data() != null) {
-            e.set("data", error.data());
+    private static boolean blank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
         }
-        return response;
+        return true;
     }
 
-    void send(ObjectNode response) throws IOException {
+    /** the error line a refused client gets before its connection is closed. */
+    static String refusal(RpcError error) {
+        return Json.write(new Failure("2.0", NullNode.instance, error)) + "\n";
+    }
+
+    void send(Object response) throws IOException {
         byte[] bytes = (Json.write(response) + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (writeLock) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                channel.write(buf);
+            writingSinceNanos = System.nanoTime();
+            try {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    channel.write(buf);
+                }
+            } finally {
+                writingSinceNanos = 0;
             }
         }
     }
 
-    /** called by the watchdog: a request that takes too long to arrive, or an idle client. */
-    boolean overdue(long nowNanos, long readTimeoutNanos, long idleTimeoutNanos) {
+    /** called by the watchdog: a request too slow to arrive, an answer not taken, a silent or idle client. */
+    boolean overdue(long now, Timeouts t) {
+        long writing = writingSinceNanos;
+        if (writing != 0 && now - writing > t.write()) {
+            LOG.debug("{} does not read its answers; closing", peer.requester().user());
+            close();
+            return true;
+        }
         long partial = reader.partialSinceNanos();
-        if (partial != 0 && nowNanos - partial > readTimeoutNanos) {
+        if (partial != 0 && now - partial > t.read()) {
             try {
-                send(error(null, new RpcError(RpcError.READ_TIMEOUT, "request not completed within "
-                        + readTimeoutNanos / 1_000_000 + " ms; connection closed")));
+                send(new Failure("2.0", NullNode.instance, new RpcError(RpcError.READ_TIMEOUT, "request not completed within "
+                        + t.read() / 1_000_000 + " ms; connection closed")));
             } catch (IOException ignored) {
                 // the client is gone either way
             }
             close();
             return true;
         }
-        if (!busy && partial == 0 && nowNanos - lastActiveNanos > idleTimeoutNanos) {
+        if (!spoken && partial == 0 && now - connectedNanos > t.firstRequest()) {
+            // connected and said nothing: a slot held for nobody
+            close();
+            return true;
+        }
+        if (!busy && partial == 0 && now - lastActiveNanos > t.idle()) {
             close();
             return true;
         }
@@ -163,10 +191,5 @@ final class Connection implements Runnable {
             // closing a broken socket can fail; it is closed as far as we are concerned
         }
         onClose.run();
-    }
-
-    private static String firstLine(String s) {
-        int nl = s == null ? -1 : s.indexOf('\n');
-        return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
     }
 }

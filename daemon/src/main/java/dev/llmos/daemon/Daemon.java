@@ -1,11 +1,9 @@
 package dev.llmos.daemon;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmos.engine.audit.AuditLog;
 import dev.llmos.engine.exec.Pipeline;
 import dev.llmos.engine.host.HostFacts;
 import dev.llmos.engine.host.Requester;
-import dev.llmos.engine.json.Json;
 import dev.llmos.engine.policy.PolicyEngine;
 import dev.llmos.engine.policy.PolicyLoader;
 import dev.llmos.engine.registry.ActionRegistry;
@@ -22,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,6 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Daemon implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    /** how long a stopping daemon waits for cancelled plans to finish their recovery. */
+    private static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(30);
 
     private final DaemonConfig config;
     private final PolicyLoader loader;
@@ -44,7 +43,8 @@ public final class Daemon implements AutoCloseable {
     private final PlanStore plans;
     private final Methods methods;
     private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
-    private final Semaphore slots;
+    private final Slots slots;
+    private final Refusals refusals;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watchdog;
     private volatile ServerSocketChannel server;
@@ -62,17 +62,24 @@ public final class Daemon implements AutoCloseable {
         this.host = host;
         this.peers = peers;
         this.audit = new AuditLog(config.auditLog(), clock);
-        this.plans = new PlanStore(clock);
-        this.slots = new Semaphore(config.maxClients());
+        DaemonConfig.Guards g = config.guards();
+        this.plans = new PlanStore(clock, new PlanStore.Bounds(PlanStore.Bounds.DEFAULT.maxPlans(), g.maxPlanBytes(),
+                g.maxPlansPerOwner(), g.maxPlanBytesPerOwner(), PlanStore.Bounds.DEFAULT.keep()));
+        this.slots = new Slots(config.maxClients(), g.maxClientsPerUid(), g.reservedSlots());
+        this.refusals = new Refusals(audit, clock, g.refusalWindow());
         this.pipeline.set(pipelineFor(loader.load(config.policyDir())));
+        Journal journal = new Journal(config.stateDir().resolve("journal"), clock);
+        ClosingRecords.close(journal, pipeline.get().trail());
         this.methods = new Methods(pipeline::get, plans, new Approvals(clock, config.approvalTtl()),
-                new Journal(config.stateDir().resolve("journal"), clock), audit, this::reload, config.adminGroups());
+                journal, audit, this::reload, config.adminGroups());
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("llm-osd-watchdog").unstarted(r));
     }
 
     private Pipeline pipelineFor(PolicyEngine policy) {
         java.util.List<java.nio.file.Path> roots = new java.util.ArrayList<>(config.protectedPaths());
         roots.add(config.policyDir());
+        // a confined program run as root must not reach the daemon through its socket and speak as root
+        roots.add(config.socket());
         return new Pipeline(registry, policy, audit, host, new Pipeline.Config(config.stateDir(), config.limits(), roots,
                 java.nio.file.Path.of("/")));
     }
@@ -96,8 +103,9 @@ public final class Daemon implements AutoCloseable {
      */
     public String serve(ServerSocketChannel listening) throws IOException {
         this.server = listening;
-        long readNanos = config.readTimeout().toNanos();
-        long idleNanos = config.connectionIdleTimeout().toNanos();
+        Connection.Timeouts timeouts = new Connection.Timeouts(config.readTimeout().toNanos(),
+                config.guards().firstRequestTimeout().toNanos(), config.connectionIdleTimeout().toNanos(),
+                config.guards().writeTimeout().toNanos());
         // accept through a selector, so stopping when idle leaves the listening socket open: closing an
         // inherited (systemd) socket makes the jdk close stdout and stderr, and the last words with them
         listening.configureBlocking(false);
@@ -106,7 +114,8 @@ public final class Daemon implements AutoCloseable {
             listening.register(sel, java.nio.channels.SelectionKey.OP_ACCEPT);
             watchdog.scheduleWithFixedDelay(() -> {
                 long now = System.nanoTime();
-                connections.removeIf(c -> c.overdue(now, readNanos, idleNanos));
+                connections.removeIf(c -> c.overdue(now, timeouts));
+                refusals.flush(false);
                 if (!config.idleExit().isZero() && connections.isEmpty() && !plans.anyRunning()
                         && now - lastActivityNanos > config.idleExit().toNanos()) {
                     exitReason = "idle";
@@ -153,21 +162,23 @@ public final class Daemon implements AutoCloseable {
         }
         Requester who = peer.requester();
         if (!allowed(who)) {
-            ObjectNode event = Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid())
-                    .put("pid", peer.pid()).put("status", "refused");
-            event.set("groups", Json.tree(who.groups()));
-            audit.append("peer.refused", event);
+            refusals.refused(peer, "not_allowed");
             reject(channel, new RpcError(RpcError.PEER_REFUSED, "user " + who.user() + " (uid " + who.uid()
                     + ") may not use llm-osd; ask an administrator to add you to " + config.allowedGroups()));
             return;
         }
-        if (!slots.tryAcquire()) {
-            reject(channel, new RpcError(RpcError.TOO_MANY_CLIENTS, "llm-osd already serves " + config.maxClients()
-                    + " clients; try again shortly"));
+        Slots.Refusal full = slots.take(who.uid(), methods.isAdmin(who));
+        if (full != null) {
+            refusals.refused(peer, full.wire);
+            reject(channel, new RpcError(RpcError.TOO_MANY_CLIENTS, switch (full) {
+                case TOO_MANY_CLIENTS -> "llm-osd already serves as many clients as it may; try again shortly";
+                case TOO_MANY_FOR_UID -> "you already hold " + config.guards().maxClientsPerUid()
+                        + " connections to llm-osd; close some and try again";
+            }));
             return;
         }
         Connection c = new Connection(channel, peer, methods, config.maxRequestBytes(), () -> {
-            slots.release();
+            slots.release(who.uid());
             lastActivityNanos = System.nanoTime();
         });
         connections.add(c);
@@ -182,11 +193,8 @@ public final class Daemon implements AutoCloseable {
 
     private static void reject(SocketChannel channel, RpcError error) {
         try {
-            byte[] bytes = (Json.write(Connection.error(null, error)) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                channel.write(buf);
-            }
+            // one short line into an empty socket buffer: it cannot block on a client that does not read
+            channel.write(java.nio.ByteBuffer.wrap(Connection.refusal(error).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (IOException ignored) {
             // the refused client may already be gone
         }
@@ -212,10 +220,28 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /**
+     * stops serving: running plans are cancelled (their steps stopped, their recovery run and
+     * audited) and awaited up to {@code grace}, then every connection is closed.
+     */
     @Override
     public void close() {
         stop();
         closeServer();
+        methods.cancelAll("llm-osd is stopping");
+        long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
+        while (plans.anyRunning() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (plans.anyRunning()) {
+            LOG.warn("plans still running after {}: their journals show them interrupted", SHUTDOWN_GRACE);
+        }
+        refusals.flush(true);
         connections.forEach(Connection::close);
         watchdog.shutdownNow();
     }

@@ -3,6 +3,7 @@ package dev.llmos.daemon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmos.daemon.client.Result;
 import dev.llmos.engine.exec.ActionResult;
 import dev.llmos.engine.exec.DecidedPlan;
 import dev.llmos.engine.exec.RecoveryReport;
@@ -133,24 +134,37 @@ public final class Journal {
         }
     }
 
-    /**
-     * what the journal says of one plan.
-     *
-     * @param state ended, or interrupted when the journal stops before an "ended" line
-     * @param step the step that was running (or last finished) when it stopped, -1 if none
-     * @param finished actions that completed, in order, each with the handler's undo data
-     * @param recovery the recovery steps policy attached, as shown to the person
-     */
-    public record Entry(String planId, String goal, String user, int uid, String state, String status, int step,
-                        String action, List<String> finished, JsonNode recovery, String updated) {
+    /** true once the audit log holds the closing record of this plan's interruption. */
+    public boolean audited(String planId) {
+        try {
+            Path f = dir.resolve(planId + ".jsonl");
+            return Files.exists(f) && Files.readString(f, StandardCharsets.ISO_8859_1).contains("\"state\":\"audited\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read journal of " + planId, e);
+        }
+    }
+
+    /** notes that the audit log now closes this interrupted plan, so a restart does not close it twice. */
+    public void markAudited(String planId) {
+        Path f = dir.resolve(planId + ".jsonl");
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ObjectNode e = Json.mapper().createObjectNode().put("state", "audited").put("time", clock.instant().toString());
+            ByteBuffer buf = ByteBuffer.wrap(("\n" + Json.canonical(e) + "\n").getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write journal of " + planId, e);
+        }
     }
 
     /** every plan in the journal, oldest file first. */
-    public List<Entry> scan() {
-        List<Entry> out = new ArrayList<>();
+    public List<Result.Interrupted> scan() {
+        List<Result.Interrupted> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-                Entry e = read(f);
+                Result.Interrupted e = read(f);
                 if (e != null) {
                     out.add(e);
                 }
@@ -161,7 +175,7 @@ public final class Journal {
         return out;
     }
 
-    private static Entry read(Path file) throws IOException {
+    private static Result.Interrupted read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         if (lines.isEmpty()) {
             return null;
@@ -207,7 +221,7 @@ public final class Journal {
                 }
             }
         }
-        return new Entry(head.path("plan_id").asText(), head.path("goal").asText(), head.path("user").asText(),
+        return new Result.Interrupted(head.path("plan_id").asText(), head.path("goal").asText(), head.path("user").asText(),
                 head.path("uid").asInt(), state, status, step, action, finished, head.path("recovery"), updated);
     }
 }

@@ -3,8 +3,14 @@ package dev.llmos.daemon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmos.daemon.client.Method;
+import dev.llmos.daemon.client.Params;
+import dev.llmos.daemon.client.Result;
+import dev.llmos.daemon.client.RpcError;
+import dev.llmos.daemon.client.RpcException;
 import dev.llmos.engine.audit.AuditLog;
 import dev.llmos.engine.exec.ActionReport;
+import dev.llmos.engine.exec.Approver;
 import dev.llmos.engine.exec.DecidedPlan;
 import dev.llmos.engine.exec.Pipeline;
 import dev.llmos.engine.exec.RunOutcome;
@@ -14,18 +20,16 @@ import dev.llmos.engine.plan.Plan;
 import dev.llmos.engine.plan.PlanMode;
 import dev.llmos.engine.plan.PlannedAction;
 import dev.llmos.engine.policy.PolicyLoadException;
-import dev.llmos.daemon.client.RpcError;
-import dev.llmos.daemon.client.RpcException;
 import dev.llmos.engine.schema.PlanSchema;
 import dev.llmos.engine.schema.PlanValidationException;
-import dev.llmos.engine.spi.ActionSpec;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** the json-rpc methods, one per resource.verb; each takes the caller and its params, returns a result node. */
+/** the json-rpc methods: one typed handler per {@link Method}, chosen by an exhaustive switch. */
 final class Methods {
 
     private final Supplier<Pipeline> pipeline;
@@ -35,8 +39,6 @@ final class Methods {
     private final AuditLog audit;
     private final Reloader reloader;
     private final Set<String> adminGroups;
-    /** the calling peer's pid, for audit lines; set per call on the connection's own thread. */
-    private final ThreadLocal<Long> pid = ThreadLocal.withInitial(() -> -1L);
 
     /** swaps in a freshly built policy, or throws naming the problems and keeps the old one. */
     interface Reloader {
@@ -54,223 +56,226 @@ final class Methods {
         this.adminGroups = adminGroups;
     }
 
-    JsonNode call(String method, JsonNode params, Peer peer) {
-        Requester who = peer.requester();
-        this.pid.set(peer.pid());
-        return switch (method) {
-            case "plan.submit" -> submit(params, who);
-            case "plan.approve" -> approve(params, who);
-            case "plan.execute" -> execute(params, who);
-            case "plan.preview" -> preview(params, who);
-            case "plan.status" -> status(params, who);
-            case "actions.list" -> actions();
-            case "policy.reload" -> reload(who);
-            case "audit.tail" -> tail(params, who);
-            default -> throw new RpcException(RpcError.METHOD_NOT_FOUND, "unknown method " + method
-                    + " (known: plan.submit, plan.approve, plan.execute, plan.preview, plan.status, actions.list, policy.reload, audit.tail)");
+    Result call(Incoming.Call call, Peer peer) {
+        Params params = call.params();
+        return switch (call.method()) {
+            case ACTIONS_LIST -> actions();
+            case PLAN_SUBMIT -> submit((Params.Submit) params, peer);
+            case PLAN_APPROVE -> approve((Params.Approve) params, peer);
+            case PLAN_EXECUTE -> execute((Params.Execute) params, peer);
+            case PLAN_PREVIEW -> preview((Params.PlanRef) params, peer);
+            case PLAN_CANCEL -> cancel((Params.PlanRef) params, peer);
+            case PLAN_STATUS -> status((Params.Status) params, peer);
+            case POLICY_RELOAD -> reload(peer);
+            case AUDIT_TAIL -> tail((Params.Tail) params, peer);
         };
     }
 
-    private JsonNode submit(JsonNode params, Requester who) {
-        JsonNode planJson = params.path("plan");
-        if (!planJson.isObject()) {
-            throw new RpcException(RpcError.INVALID_PARAMS, "params.plan must be a plan object");
-        }
+    private Result submit(Params.Submit params, Peer peer) {
+        Requester who = peer.requester();
         Pipeline p = pipeline.get();
+        String text = Json.write(params.plan());
         Plan plan;
         try {
-            plan = p.parse(Json.write(planJson), who);
+            plan = p.parse(text, who);
         } catch (PlanValidationException e) {
             ArrayNode errors = Json.mapper().createArrayNode();
             e.errors().forEach(err -> errors.addObject().put("pointer", err.pointer()).put("message", err.message()));
             throw new RpcException(RpcError.PLAN_INVALID, e.errors().size() + " error(s) in plan", errors);
         }
-        ObjectNode result = Json.mapper().createObjectNode();
         if (plan.mode() == PlanMode.PLANONLY) {
-            RunOutcome outcome = p.run(plan, who, dev.llmos.engine.exec.Approver.NOBODY, false);
-            result.put("status", "planonly");
-            result.setAll((ObjectNode) Json.tree(outcome));
-            return result;
+            return new Result.PlanOnly(p.run(plan, who, Approver.NOBODY, false));
         }
         DecidedPlan decided = p.decide(plan, who);
-        PlanStore.Entry entry = plans.add(decided, who.uid());
-        result.put("plan_id", entry.id);
-        result.put("plan_digest", plan.digest());
-        result.put("digest", decided.digest());
-        result.put("policy_digest", decided.policyDigest());
-        result.put("status", decided.anyDenied() ? "denied" : "decided");
-        ArrayNode confirm = result.putArray("confirm");
-        decided.toConfirm().forEach(a -> confirm.add(a.id()));
-        ArrayNode actions = result.putArray("actions");
+        PlanStore.Entry entry = plans.add(decided, text.length(), who.uid());
+        String status = decided.anyDenied() ? "denied" : "decided";
+        List<ActionReport> actions = new ArrayList<>();
         for (PlannedAction a : plan.actions()) {
-            actions.add(Json.tree(new ActionReport(a.id(), a.type(), a.header().reason(), a.header().danger(),
-                    decided.decision(a.id()), null)));
+            actions.add(new ActionReport(a.id(), a.type(), a.header().reason(), a.header().danger(), decided.decision(a.id()), null));
         }
-        ObjectNode event = Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid()).put("pid", pid.get())
-                .put("plan_id", entry.id).put("plan_digest", plan.digest()).put("policy_digest", decided.policyDigest())
-                .put("status", result.get("status").asText());
-        ArrayNode decisions = event.putArray("actions");
-        decided.decisions().values().forEach(d -> decisions.addObject().put("id", d.actionId())
-                .put("decision", d.verdict().wire()).put("rule", d.rule()));
-        audit.append("plan.submit", event);
-        return result;
+        try {
+            p.trail().submitted(entry.id, plan, who, peer.pid());
+            p.trail().decided(entry.id, decided, "submitted");
+        } catch (RuntimeException unrecorded) {
+            // a plan whose submission is not on record can never run
+            entry.start();
+            entry.end("refused");
+            throw unrecorded;
+        }
+        return new Result.Decided(entry.id, plan.digest(), decided.digest(), decided.policyDigest(), status,
+                decided.toConfirm().stream().map(PlannedAction::id).toList(), actions);
     }
 
-    private JsonNode approve(JsonNode params, Requester who) {
-        PlanStore.Entry e = plans.get(params.path("plan_id").asText(null), who.uid());
-        String digest = params.path("digest").asText("");
-        if (!digest.equals(e.decided.digest())) {
+    private Result approve(Params.Approve params, Peer peer) {
+        Requester who = peer.requester();
+        PlanStore.Entry e = plans.get(params.planId(), who.uid());
+        DecidedPlan decided = e.decided();
+        if (!params.digest().equals(decided.digest())) {
             throw new RpcException(RpcError.APPROVAL_INVALID,
                     "digest does not match the plan and decisions of " + e.id + "; approve what plan.submit returned");
         }
         Set<String> confirm = new LinkedHashSet<>();
-        e.decided.toConfirm().forEach(a -> confirm.add(a.id()));
+        decided.toConfirm().forEach(a -> confirm.add(a.id()));
         Set<String> ids = new LinkedHashSet<>();
-        for (JsonNode id : params.path("approve")) {
-            if (!confirm.contains(id.asText())) {
-                throw new RpcException(RpcError.INVALID_PARAMS, id.asText() + " is not an action of " + e.id + " that needs approval"
+        for (String id : params.approve()) {
+            if (!confirm.contains(id)) {
+                throw new RpcException(RpcError.INVALID_PARAMS, id + " is not an action of " + e.id + " that needs approval"
                         + " (those are: " + String.join(", ", confirm) + ")");
             }
-            ids.add(id.asText());
+            ids.add(id);
         }
         String[] token = new String[1];
-        Approvals.Approval a = approvals.grant(e.id, digest, ids, who.uid(), token);
-        ObjectNode event = Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid()).put("pid", pid.get())
-                .put("plan_id", e.id).put("digest", digest);
-        ids.forEach(event.putArray("approved")::add);
-        audit.append("plan.approve", event);
-        ObjectNode result = Json.mapper().createObjectNode();
-        result.put("approval", token[0]);
-        result.put("expires_at", a.expires().toString());
-        ids.forEach(result.putArray("approved")::add);
-        return result;
+        Approvals.Approval a = approvals.grant(e.id, params.digest(), ids, who.uid(), token);
+        pipeline.get().trail().approved(e.id, decided, who, peer.pid(), ids);
+        return new Result.Approved(token[0], a.expires().toString(), List.copyOf(ids));
     }
 
-    private JsonNode execute(JsonNode params, Requester who) {
-        PlanStore.Entry e = plans.get(params.path("plan_id").asText(null), who.uid());
-        if (!e.started.compareAndSet(false, true)) {
-            throw new RpcException(RpcError.PLAN_STATE, e.id + " was already executed (state " + e.state + ")");
-        }
+    private Result execute(Params.Execute params, Peer peer) {
+        Requester who = peer.requester();
+        PlanStore.Entry e = plans.get(params.planId(), who.uid());
+        DecidedPlan submitted = e.start();
         Pipeline p = pipeline.get();
         DecidedPlan now;
         Set<String> approved = Set.of();
         try {
             // decide again: a policy reloaded since submit must not be bypassed
-            now = p.decide(e.decided.plan(), e.decided.requester());
+            now = p.decide(submitted.plan(), submitted.requester());
+            p.trail().decided(e.id, now, "execute");
             if (now.anyDenied()) {
-                e.state = "denied";
+                e.end("denied");
+                p.trail().refused(e.id, now.plan().digest(), who, peer.pid(), "denied when decided again at execute");
                 throw new RpcException(RpcError.PLAN_DENIED, e.id + " has denied actions; nothing runs");
             }
             if (!now.toConfirm().isEmpty()) {
-                String token = params.path("approval").asText(null);
-                if (token == null) {
+                if (params.approval() == null) {
                     throw new RpcException(RpcError.APPROVAL_REQUIRED, e.id + " has actions that need approval: "
                             + String.join(", ", now.toConfirm().stream().map(PlannedAction::id).toList()) + "; call plan.approve");
                 }
-                approved = approvals.redeem(token, e.id, now.digest(), who.uid()).actions();
+                approved = approvals.redeem(params.approval(), e.id, now.digest(), who.uid()).actions();
             }
         } catch (RuntimeException ex) {
-            if (!"denied".equals(e.state)) {
-                e.started.set(false);
+            if (!e.ended()) {
+                e.unstart();
             }
             throw ex;
         }
-        e.state = "running";
         RunOutcome outcome;
         try (Journal.Writer w = journal.begin(e.id, now, approved)) {
-            outcome = p.execute(now, approved, w);
+            // what the person was shown runs: each step is decided again right before it runs and
+            // compared with it (paths, verdict, scope), not only with this second decision
+            outcome = p.execute(submitted, approved, w, e.id, e.cancellation());
             w.end(outcome.status());
         } catch (RuntimeException ex) {
-            e.state = "failed";
+            e.end("failed");
             throw ex;
         }
-        e.outcome = outcome;
-        e.state = outcome.status().wire();
-        p.audit(outcome, e.decided.requester());
-        ObjectNode result = (ObjectNode) Json.tree(outcome);
-        result.put("plan_id", e.id);
-        return result;
+        try {
+            p.ended(e.id, outcome, submitted.requester());
+        } finally {
+            // ended only once audited: a stopping daemon waits for running plans, audit included
+            e.end(outcome.status().wire());
+        }
+        return new Result.Ran(e.id, outcome);
     }
 
     /** a dry run of a submitted plan: decided again and previewed, nothing executed. */
-    private JsonNode preview(JsonNode params, Requester who) {
-        PlanStore.Entry e = plans.get(params.path("plan_id").asText(null), who.uid());
+    private Result preview(Params.PlanRef params, Peer peer) {
+        PlanStore.Entry e = plans.get(params.planId(), peer.requester().uid());
+        DecidedPlan decided = e.decided();
         Pipeline p = pipeline.get();
-        RunOutcome outcome = p.run(p.decide(e.decided.plan(), e.decided.requester()), dev.llmos.engine.exec.Approver.NOBODY, true);
-        ObjectNode result = (ObjectNode) Json.tree(outcome);
-        result.put("plan_id", e.id);
-        return result;
+        RunOutcome outcome = p.run(p.decide(decided.plan(), decided.requester()), Approver.NOBODY, true);
+        return new Result.Ran(e.id, outcome);
     }
 
-    private JsonNode status(JsonNode params, Requester who) {
-        ObjectNode result = Json.mapper().createObjectNode();
-        ArrayNode list = result.putArray("plans");
-        String only = params.path("plan_id").asText(null);
-        for (PlanStore.Entry e : plans.visibleTo(who.uid())) {
+    /** stops a plan: one not started never will; a running one has its step stopped and its recovery run. */
+    private Result cancel(Params.PlanRef params, Peer peer) {
+        PlanStore.Entry e = plans.get(params.planId(), peer.requester().uid());
+        String state = e.cancel();
+        audit.append("plan.cancel", who(peer).put("plan_id", e.id).put("status", state));
+        return new Result.Cancelled(e.id, state);
+    }
+
+    /** cancels every running plan (the daemon is stopping); their threads run the recovery and audit. */
+    void cancelAll(String why) {
+        for (PlanStore.Entry e : plans.running()) {
+            try {
+                String state = e.cancel();
+                audit.append("plan.cancel", Json.mapper().createObjectNode().put("plan_id", e.id).put("status", state).put("reason", why));
+            } catch (RpcException alreadyStopping) {
+                // cancelled already, or it ended in between
+            }
+        }
+    }
+
+    private Result status(Params.Status params, Peer peer) {
+        int uid = peer.requester().uid();
+        String only = params.planId();
+        List<Result.PlanState> held = new ArrayList<>();
+        for (PlanStore.Entry e : plans.visibleTo(uid)) {
             if (only == null || only.equals(e.id)) {
-                list.addObject().put("plan_id", e.id).put("goal", e.decided.plan().goal())
-                        .put("user", e.decided.requester().user()).put("state", e.state).put("created", e.created.toString());
+                held.add(new Result.PlanState(e.id, e.goal, e.user, e.state(), e.created.toString()));
             }
         }
-        ArrayNode interrupted = result.putArray("interrupted");
-        for (Journal.Entry j : journal.scan()) {
-            if ("interrupted".equals(j.state()) && (who.uid() == 0 || who.uid() == j.uid()) && (only == null || only.equals(j.planId()))) {
-                interrupted.add(Json.tree(j));
+        List<Result.Interrupted> interrupted = new ArrayList<>();
+        for (Result.Interrupted j : journal.scan()) {
+            if ("interrupted".equals(j.state()) && (uid == 0 || uid == j.uid()) && (only == null || only.equals(j.planId()))) {
+                interrupted.add(j);
             }
         }
-        return result;
+        return new Result.Status(held, interrupted);
     }
 
-    private JsonNode actions() {
+    private Result actions() {
         Pipeline p = pipeline.get();
         ObjectNode schema = p.parser().schema();
-        ObjectNode result = Json.mapper().createObjectNode();
-        ArrayNode list = result.putArray("actions");
-        for (ActionSpec<?> spec : p.registry().specs()) {
-            list.addObject().put("type", spec.type()).put("summary", spec.summary()).put("effect", spec.effect().wire())
-                    .put("can_dry_run", spec.canDryRun()).put("can_undo", spec.canUndo())
-                    .set("schema", PlanSchema.ofAction(schema, spec.type()));
-        }
-        return result;
+        return new Result.Actions(p.registry().specs().stream().map(spec -> new Result.ActionInfo(spec.type(), spec.summary(),
+                spec.effect().wire(), spec.canDryRun(), spec.canUndo(), PlanSchema.ofAction(schema, spec.type()))).toList());
     }
 
-    private JsonNode reload(Requester who) {
+    private Result reload(Peer peer) {
+        Requester who = peer.requester();
         if (!isAdmin(who)) {
             throw new RpcException(RpcError.NOT_PERMITTED, "policy.reload needs root or a member of " + adminGroups);
         }
         try {
             String digest = reloader.reload();
-            audit.append("policy.reload", Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid()).put("pid", pid.get())
-                    .put("policy_digest", digest).put("status", "ok"));
-            return Json.mapper().createObjectNode().put("policy_digest", digest);
+            audit.append("policy.reload", who(peer).put("policy_digest", digest).put("status", "ok"));
+            return new Result.Reloaded(digest);
         } catch (PolicyLoadException e) {
             ArrayNode problems = Json.mapper().createArrayNode();
             e.problems().forEach(pr -> problems.add(pr.toString()));
-            audit.append("policy.reload", Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid()).put("pid", pid.get())
-                    .put("status", "rejected").set("problems", problems));
+            ObjectNode event = who(peer).put("status", "rejected");
+            event.set("problems", problems);
+            audit.append("policy.reload", event);
             throw new RpcException(RpcError.POLICY_INVALID, "policy does not compile; the previous policy stays in force", problems);
         }
     }
 
-    private JsonNode tail(JsonNode params, Requester who) {
-        int n = Math.max(1, Math.min(1000, params.path("lines").asInt(20)));
+    private Result tail(Params.Tail params, Peer peer) {
+        Requester who = peer.requester();
+        int n = params.count();
         boolean admin = isAdmin(who);
         List<String> lines = audit.lines();
-        ArrayNode entries = Json.mapper().createArrayNode();
+        List<JsonNode> entries = new ArrayList<>();
         for (int i = lines.size() - 1; i >= 0 && entries.size() < n; i--) {
             try {
                 JsonNode line = Json.mapper().readTree(lines.get(i));
                 if (admin || line.path("uid").asInt(-1) == who.uid()) {
-                    entries.insert(0, line);
+                    entries.add(0, line);
                 }
             } catch (java.io.IOException damaged) {
                 // a damaged line is audit verify's business; tail shows what it can read
             }
         }
-        return Json.mapper().createObjectNode().set("entries", entries);
+        return new Result.Tail(entries);
     }
 
     boolean isAdmin(Requester who) {
         return who.isRoot() || who.groups().stream().anyMatch(adminGroups::contains);
+    }
+
+    private static ObjectNode who(Peer peer) {
+        Requester who = peer.requester();
+        return Json.mapper().createObjectNode().put("user", who.user()).put("uid", who.uid()).put("pid", peer.pid());
     }
 }

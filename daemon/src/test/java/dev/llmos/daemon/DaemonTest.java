@@ -76,12 +76,17 @@ class DaemonTest {
     }
 
     private void start(String mode, Duration readTimeout, int maxClients, Duration idleExit) throws IOException {
+        start(mode, readTimeout, maxClients, idleExit, DaemonConfig.Guards.DEFAULT);
+    }
+
+    private void start(String mode, Duration readTimeout, int maxClients, Duration idleExit, DaemonConfig.Guards guards)
+            throws IOException {
         Files.createDirectories(tmp.resolve("policy"));
         Files.writeString(tmp.resolve("policy/mode"), mode);
         socket = tmp.resolve("run/llm-osd.sock");
         DaemonConfig config = new DaemonConfig(socket, null, tmp.resolve("state"), tmp.resolve("policy"),
                 tmp.resolve("state/audit.jsonl"), List.of(), Set.of(), Set.of(), Set.of(), 4096, readTimeout,
-                Duration.ofMinutes(5), maxClients, idleExit, Duration.ofMinutes(5), Limits.DEFAULT);
+                Duration.ofMinutes(5), maxClients, idleExit, Duration.ofMinutes(5), Limits.DEFAULT, guards);
         daemon = new Daemon(config, this::load, ActionRegistry.of(List.of(new NoteHandler())),
                 new HostFacts("h", "debian", "12", "amd64", "apt", "systemd"), PeerCredentials.jdk(HostProbe.system()), clock);
         ServerSocketChannel server = SocketSetup.bind(socket, null);
@@ -304,8 +309,26 @@ class DaemonTest {
             c.call("plan.execute", params("plan_id", id));
             ObjectNode p = Json.mapper().createObjectNode().put("lines", 2);
             JsonNode entries = c.call("audit.tail", p).get("entries");
-            assertEquals("[\"plan.submit\",\"plan.run\"]", Json.write(List.of(entries.get(0).get("event").asText(),
-                    entries.get(1).get("event").asText())));
+            assertEquals("[\"step.finished\",\"plan.ended\"]", Json.write(List.of(entries.get(0).get("type").asText(),
+                    entries.get(1).get("type").asText())));
+        }
+    }
+
+    @Test
+    void theBytesOfPlansOneOwnerHoldsAreBoundedAndFreedWhenAPlanEnds() throws Exception {
+        int size = Json.write(submitParams("one").get("plan")).length();
+        DaemonConfig.Guards d = DaemonConfig.Guards.DEFAULT;
+        start("allow", Duration.ofSeconds(10), 16, Duration.ZERO, new DaemonConfig.Guards(d.maxClientsPerUid(), d.reservedSlots(),
+                d.firstRequestTimeout(), d.writeTimeout(), d.refusalWindow(), 100, d.maxPlanBytes(), 2L * size + size / 2));
+        try (DaemonClient c = DaemonClient.connect(socket)) {
+            String first = c.call("plan.submit", submitParams("one")).get("plan_id").asText();
+            c.call("plan.submit", submitParams("two"));
+            RpcException full = assertThrows(RpcException.class, () -> c.call("plan.submit", submitParams("for")));
+            assertEquals(RpcError.TOO_MANY_PLANS, full.error().code(), full.getMessage());
+            c.call("plan.execute", params("plan_id", first));
+            // an ended plan keeps its id and state, not its bytes
+            c.call("plan.submit", submitParams("six"));
+            assertEquals("completed", c.call("plan.status", params("plan_id", first)).at("/plans/0/state").asText());
         }
     }
 }

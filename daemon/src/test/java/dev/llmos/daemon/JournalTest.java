@@ -1,5 +1,6 @@
 package dev.llmos.daemon;
 
+import dev.llmos.daemon.client.Result;
 import dev.llmos.engine.exec.ActionResult;
 import dev.llmos.engine.exec.ActionStatus;
 import dev.llmos.engine.exec.DecidedPlan;
@@ -54,7 +55,7 @@ class JournalTest {
         w.finished(0, d.plan().actions().get(0), ActionResult.of(ActionStatus.OK, null), Json.mapper().createObjectNode().put("backup", "/b"));
         w.starting(1, d.plan().actions().get(1));
         // no end: the daemon died here
-        Journal.Entry e = journal.scan().get(0);
+        Result.Interrupted e = journal.scan().get(0);
         assertEquals(List.of("p-1", "interrupted", "1", "a2", "[a1]", "alice"),
                 List.of(e.planId(), e.state(), Integer.toString(e.step()), e.action(), e.finished().toString(), e.user()));
         assertEquals("[{\"action\":\"a1\",\"automatic\":true,\"step\":\"undo (restore what the action changed)\"}]",
@@ -68,7 +69,7 @@ class JournalTest {
         Journal.Writer w = journal.begin("p-2", d, Set.of());
         w.starting(0, d.plan().actions().get(0));
         Files.writeString(tmp.resolve("p-2.jsonl"), "{\"state\":\"fini", java.nio.file.StandardOpenOption.APPEND);
-        Journal.Entry e = journal.scan().get(0);
+        Result.Interrupted e = journal.scan().get(0);
         assertEquals(List.of("interrupted", "0", "a1"), List.of(e.state(), Integer.toString(e.step()), e.action()));
     }
 

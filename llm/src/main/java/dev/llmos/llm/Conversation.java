@@ -14,6 +14,7 @@ public final class Conversation {
 
     private final List<Message> messages = new ArrayList<>();
     private int actionPlans;
+    private int requestAt;
     private String unseen = "";
 
     Conversation(String system) {
@@ -37,15 +38,33 @@ public final class Conversation {
     /** back to the first {@code size} messages, after a turn that got no valid answer. */
     synchronized void truncate(int size) {
         messages.subList(size, messages.size()).clear();
+        if (requestAt >= size) {
+            requestAt = lastUser();
+        }
+    }
+
+    /** where the current request's message is: kept whatever else is trimmed to fit the context. */
+    synchronized int requestAt() {
+        return requestAt;
     }
 
     synchronized void request(String text) {
+        requestAt = messages.size();
         messages.add(Message.user(text));
         actionPlans = 0;
     }
 
     synchronized void add(Message message) {
         messages.add(message);
+    }
+
+    private int lastUser() {
+        for (int i = messages.size() - 1; i > 0; i--) {
+            if (messages.get(i).role() == Message.Role.USER) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     synchronized void countActionPlan() {

@@ -1,5 +1,7 @@
 package dev.llmos.llm;
 
+import dev.llmos.llm.client.OpenAiModelClient;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +26,8 @@ import java.util.Optional;
  * @param startTimeout how long a launched server may take to become healthy
  * @param redact extra regular expressions whose matches are hidden from the model (the defaults always apply)
  * @param resultChars the most characters of one output stream fed back to the model
+ * @param maxTokens the longest answer asked of the model ({@code max_tokens} of every request)
+ * @param contextTokens the model's context when the server does not say it; 0 for unknown
  */
 public record ModelConfig(
         String baseUrl,
@@ -38,7 +42,9 @@ public record ModelConfig(
         Duration warm,
         Duration startTimeout,
         List<String> redact,
-        int resultChars) {
+        int resultChars,
+        int maxTokens,
+        int contextTokens) {
 
     public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8080/v1";
     public static final String DEFAULT_MODEL = "local";
@@ -55,7 +61,8 @@ public record ModelConfig(
     /** the defaults: a llama-server on its default port, no launch command. */
     public static ModelConfig defaults() {
         return new ModelConfig(DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_API_KEY_ENV, 0.0, Duration.ofSeconds(120),
-                2, 8, List.of(), null, Duration.ofMinutes(5), Duration.ofSeconds(120), List.of(), 8000);
+                2, 8, List.of(), null, Duration.ofMinutes(5), Duration.ofSeconds(120), List.of(), 8000,
+                OpenAiModelClient.DEFAULT_MAX_TOKENS, 0);
     }
 
     /** the api key, read from the environment now; empty when the variable is unset or blank. */
@@ -78,17 +85,22 @@ public record ModelConfig(
 
     public ModelConfig withBaseUrl(String url) {
         return new ModelConfig(url, model, apiKeyEnv, temperature, timeout, maxRepairs, maxSteps, launch, null, warm,
-                startTimeout, redact, resultChars);
+                startTimeout, redact, resultChars, maxTokens, contextTokens);
     }
 
     public ModelConfig withTimeout(Duration value) {
         return new ModelConfig(baseUrl, model, apiKeyEnv, temperature, value, maxRepairs, maxSteps, launch, healthUrl,
-                warm, startTimeout, redact, resultChars);
+                warm, startTimeout, redact, resultChars, maxTokens, contextTokens);
     }
 
     public ModelConfig withLimits(int repairs, int steps) {
         return new ModelConfig(baseUrl, model, apiKeyEnv, temperature, timeout, repairs, steps, launch, healthUrl,
-                warm, startTimeout, redact, resultChars);
+                warm, startTimeout, redact, resultChars, maxTokens, contextTokens);
+    }
+
+    public ModelConfig withTokens(int max, int context) {
+        return new ModelConfig(baseUrl, model, apiKeyEnv, temperature, timeout, maxRepairs, maxSteps, launch, healthUrl,
+                warm, startTimeout, redact, resultChars, max, context);
     }
 
     static String stripSlash(String url) {

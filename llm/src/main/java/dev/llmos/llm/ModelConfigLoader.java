@@ -33,7 +33,7 @@ public final class ModelConfigLoader {
 
     public static final Set<String> KEYS = new TreeSet<>(List.of("base_url", "model", "api_key_env", "temperature",
             "timeout_sec", "max_repairs", "max_steps", "launch", "health_url", "warm_sec", "start_timeout_sec",
-            "redact", "result_chars"));
+            "redact", "result_chars", "max_tokens", "context_tokens"));
     /** names a config file when no flag does. */
     public static final String ENV_CONFIG = "LLMOS_LLM_CONFIG";
 
@@ -160,7 +160,8 @@ public final class ModelConfigLoader {
                 seconds(v, "timeout_sec", d.timeout(), 1), integer(v, "max_repairs", d.maxRepairs(), 0, 10),
                 integer(v, "max_steps", d.maxSteps(), 1, 100), argv(v.get("launch")), health,
                 seconds(v, "warm_sec", d.warm(), 0), seconds(v, "start_timeout_sec", d.startTimeout(), 1),
-                lines(v.get("redact")), integer(v, "result_chars", d.resultChars(), 100, 1_000_000));
+                lines(v.get("redact")), integer(v, "result_chars", d.resultChars(), 100, 1_000_000),
+                integer(v, "max_tokens", d.maxTokens(), 16, 1_000_000), integer(v, "context_tokens", d.contextTokens(), 0, 10_000_000));
     }
 
     private static String text(Map<String, Object> v, String key, String fallback) {

@@ -18,15 +18,16 @@ public final class Models {
 
     /**
      * the openai-compatible client for {@code config}; when a launch command is configured, the
-     * server is started on the first request and stopped after the warm window (or on close).
+     * server is started on the first request and stopped after the warm window (or on close), its
+     * output going to a log in {@code logDir}.
      */
-    public static ModelClient open(ModelConfig config, Progress progress) {
+    public static ModelClient open(ModelConfig config, Progress progress, Path logDir) {
         ModelClient client = new OpenAiModelClient(config.baseUrl(), config.model(), config::apiKey, config.temperature(),
-                config.timeout());
+                config.timeout(), config.maxTokens(), config.health());
         if (!config.launches()) {
             return client;
         }
-        ModelServer server = new ModelServer(config.launch(), config.health(), config.startTimeout(), config.warm(), progress);
+        ModelServer server = new ModelServer(config.launch(), config.health(), config.startTimeout(), config.warm(), progress, logDir);
         return new OnDemandModel(client, server);
     }
 

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +34,8 @@ import java.util.function.Supplier;
 public final class Planner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
+    /** an invalid answer longer than this is not sent back whole in the repair round. */
+    static final int LONG_ANSWER = 2000;
 
     private final ModelClient client;
     private final PlanParser parser;
@@ -40,14 +43,26 @@ public final class Planner {
     private final PromptKernel kernel;
     private final StrictSchema strict;
     private final Redactor redactor;
+    private final RequestLog requests;
+    private final Consumer<String> notices;
 
     public Planner(ModelClient client, PlanParser parser, ModelConfig config) {
+        this(client, parser, config, line -> { });
+    }
+
+    /**
+     * @param notices lines for the person about how the model is doing ("the model's first answer was
+     *                invalid; asked again"), called on the planner's thread
+     */
+    public Planner(ModelClient client, PlanParser parser, ModelConfig config, Consumer<String> notices) {
         this.client = client;
+        this.notices = notices;
         this.parser = parser;
         this.config = config;
         this.kernel = PromptKernel.of(parser.registry());
         this.strict = StrictSchema.of(parser.registry());
         this.redactor = Redactor.withDefaultsAnd(config.redact());
+        this.requests = new RequestLog(redactor);
     }
 
     /** a new session, holding the system prompt rendered for this registry. */
@@ -146,13 +161,23 @@ public final class Planner {
         }
     }
 
+    /**
+     * asks until a valid plan comes or the repair rounds are used up. a short invalid answer goes back
+     * with its first errors; a long one is not repeated (it would crowd out the context), only its
+     * length and first errors are added to the last message. every request is cut to the context.
+     */
     private Plan ask(Conversation conversation, Mode mode) {
         ObjectNode schema = strict.schema(mode);
-        List<Message> messages = new ArrayList<>(conversation.messages());
+        List<Message> base = conversation.messages();
+        int requestAt = conversation.requestAt();
+        List<Message> messages = new ArrayList<>(base);
         List<PlanError> errors = List.of();
         String text = "";
         for (int answer = 1; answer <= config.maxRepairs() + 1; answer++) {
-            text = Answers.clean(client.complete(messages, schema));
+            List<Message> sent = ContextFit.fit(messages, requestAt, client, config);
+            requests.request(client.describe(), sent, answer);
+            text = Answers.clean(client.complete(sent, schema));
+            requests.answer(client.describe(), text);
             try {
                 Plan plan = check(text, mode);
                 conversation.add(Message.assistant(text));
@@ -162,13 +187,34 @@ public final class Planner {
                 return plan;
             } catch (PlanValidationException e) {
                 errors = e.errors();
+                boolean again = answer <= config.maxRepairs();
                 LOG.info("answer {} from {} is not a valid plan ({} errors){}", answer, client.describe(), errors.size(),
-                        answer <= config.maxRepairs() ? "; asking for a repair" : "");
-                messages.add(Message.assistant(text));
-                messages.add(Message.user(kernel.repair(errors)));
+                        again ? "; asking for a repair" : "");
+                if (!again) {
+                    break;
+                }
+                notices.accept("the model's " + ordinal(answer) + " answer was invalid (" + PromptKernel.count(errors)
+                        + "); asked again");
+                if (text.length() <= LONG_ANSWER) {
+                    messages.add(Message.assistant(text));
+                    messages.add(Message.user(kernel.repair(errors)));
+                } else {
+                    messages = new ArrayList<>(base);
+                    Message last = messages.remove(messages.size() - 1);
+                    messages.add(Message.user(last.text() + "\n\n" + kernel.repairLong(errors, text.length())));
+                }
             }
         }
         throw new PlannerException(config.maxRepairs() + 1, errors, text);
+    }
+
+    private static String ordinal(int n) {
+        return switch (n) {
+            case 1 -> "first";
+            case 2 -> "second";
+            case 3 -> "third";
+            default -> n + "th";
+        };
     }
 
     private Plan check(String text, Mode mode) {
@@ -187,7 +233,13 @@ public final class Planner {
         if (node == null || node.isMissingNode()) {
             throw invalid("", "empty answer: expected a plan object");
         }
-        Plan plan = parser.parse(strict.normalize(node));
+        JsonNode normal = strict.normalize(node);
+        if (NothingToDo.applies(normal)) {
+            // an actionplan with no actions: the model found nothing to do, which is an answer, not an error
+            LOG.info("the model proposed an actionplan with no actions; taken as its final answer");
+            return parser.parse(NothingToDo.answer((ObjectNode) normal));
+        }
+        Plan plan = parser.parse(normal);
         Optional<PlanMode> forced = mode.forced();
         if (forced.isPresent() && plan.mode() != forced.get()) {
             throw invalid("/mode", "must be " + forced.get().wire() + " for this request");

@@ -58,22 +58,32 @@ public final class PromptKernel {
         return system;
     }
 
-    /** one block per action: {@code - type (effect): summary} and one line per field. */
+    /**
+     * one block per action: {@code - type (effect): summary}, then one line per field: its name ({@code *}
+     * when required), its values when they are a fixed set, and its description. types are left to
+     * the schema, which the server enforces; a field described the same way before says so briefly.
+     */
     static String catalogue(ActionRegistry registry) {
         StringBuilder sb = new StringBuilder();
+        Set<String> described = new HashSet<>();
         for (ActionSpec<?> spec : registry.specs()) {
-            sb.append("- `").append(spec.type()).append("` (").append(spec.effect().wire().replace('_', '-'))
+            sb.append("- ").append(spec.type()).append(" (").append(spec.effect().wire().replace('_', '-'))
                     .append("): ").append(spec.summary()).append('\n');
             Set<String> required = new HashSet<>();
             spec.schema().path("required").forEach(r -> required.add(r.asText()));
             for (Map.Entry<String, JsonNode> field : spec.schema().path("properties").properties()) {
-                sb.append("  - `").append(field.getKey()).append("` ").append(typeOf(field.getValue()));
+                sb.append("  ").append(field.getKey());
                 if (required.contains(field.getKey())) {
-                    sb.append(" (required)");
+                    sb.append('*');
                 }
+                String values = valuesOf(field.getValue());
                 String description = field.getValue().path("description").asText("");
+                if (!values.isEmpty()) {
+                    sb.append(": ").append(values);
+                }
                 if (!description.isEmpty()) {
-                    sb.append(": ").append(description);
+                    boolean again = !described.add(field.getKey() + "\u0000" + description);
+                    sb.append(": ").append(again ? "as above" : description);
                 }
                 sb.append('\n');
             }
@@ -81,21 +91,17 @@ public final class PromptKernel {
         return sb.toString().stripTrailing();
     }
 
-    private static String typeOf(JsonNode s) {
-        String type = s.path("type").asText("any");
-        if (type.equals("array")) {
-            JsonNode items = s.path("items");
-            JsonNode item = items.isArray() ? items.path(0) : items;
-            return "list of " + item.path("type").asText("any");
-        }
-        if (type.equals("object") && !s.has("properties")) {
-            return "map of name to " + s.path("additionalProperties").path("type").asText("any")
-                    + ", sent as a list of {name, value}";
-        }
+    /** what the schema cannot make plain by itself: a fixed set of values, or a map sent as entries. */
+    private static String valuesOf(JsonNode s) {
         if (s.has("enum")) {
-            return "one of " + s.get("enum").toString();
+            List<String> values = new java.util.ArrayList<>();
+            s.get("enum").forEach(v -> values.add(v.asText()));
+            return String.join("|", values);
         }
-        return type;
+        if (s.path("type").asText().equals("object") && !s.has("properties")) {
+            return "list of {name, value}";
+        }
+        return "";
     }
 
     /** the person's request, with the mode it must be answered in. */
@@ -122,10 +128,35 @@ public final class PromptKernel {
                 + "\nthat request is over: what was denied or not approved stays so; do not retry it.";
     }
 
-    /** an answer that is not a valid plan, with every error as {@code /pointer: message}. */
+    /** how many errors a repair message lists: the first few say what is wrong; a hundred fill the context. */
+    static final int REPAIR_ERRORS = 5;
+    private static final int ERROR_CHARS = 200;
+
+    /** an answer that is not a valid plan, with its first errors as {@code /pointer: message}. */
     String repair(List<PlanError> errors) {
-        return "your answer is not a valid plan:\n"
-                + errors.stream().map(e -> "- " + e).collect(Collectors.joining("\n"))
+        return "your answer is not a valid plan" + listed(errors)
                 + "\nanswer again with the whole corrected plan as one json object.";
+    }
+
+    /** a long invalid answer, which is not sent back: only its length and its first errors. */
+    String repairLong(List<PlanError> errors, int chars) {
+        return "your last answer (" + chars + " characters, not repeated here) is not a valid plan" + listed(errors)
+                + "\nanswer again with the whole corrected plan as one short json object: only the actions needed now.";
+    }
+
+    /** {@code (N errors; the first 5):} and the errors, each cut to a line. */
+    static String listed(List<PlanError> errors) {
+        String count = count(errors);
+        String head = errors.size() > REPAIR_ERRORS ? " (" + count + "; the first " + REPAIR_ERRORS + "):\n" : " (" + count + "):\n";
+        return head + errors.stream().limit(REPAIR_ERRORS).map(e -> "- " + cut(e.toString())).collect(Collectors.joining("\n"));
+    }
+
+    static String count(List<PlanError> errors) {
+        return errors.size() == 1 ? "1 error" : errors.size() + " errors";
+    }
+
+    private static String cut(String line) {
+        String one = line.replaceAll("\\s+", " ");
+        return one.length() > ERROR_CHARS ? one.substring(0, ERROR_CHARS) + "..." : one;
     }
 }

@@ -1,6 +1,7 @@
 package dev.llmos.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -24,6 +25,7 @@ final class StrictAnswer {
         }
         ObjectNode plan = answer.deepCopy();
         stripNulls(plan);
+        dropBlankSteps(plan);
         for (String list : List.of("steps", "actions")) {
             if (plan.path(list).isArray() && plan.path(list).isEmpty()) {
                 plan.remove(list);
@@ -37,6 +39,19 @@ final class StrictAnswer {
             }
         }
         return plan;
+    }
+
+    /** a blank step says nothing and shows as an empty numbered line. */
+    private static void dropBlankSteps(ObjectNode plan) {
+        if (plan.path("steps").isArray()) {
+            ArrayNode kept = plan.arrayNode();
+            plan.get("steps").forEach(s -> {
+                if (!s.isTextual() || !s.asText().isBlank()) {
+                    kept.add(s);
+                }
+            });
+            plan.set("steps", kept);
+        }
     }
 
     private static void stripNulls(JsonNode node) {

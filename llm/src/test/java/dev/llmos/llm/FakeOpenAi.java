@@ -36,6 +36,10 @@ public final class FakeOpenAi implements AutoCloseable {
 
         record Status(int code, String body) implements Reply {
         }
+
+        /** an answer that stopped at a limit: finish_reason length after {@code tokens} tokens. */
+        record Cut(String text, int tokens) implements Reply {
+        }
     }
 
     /** one request as it arrived. */
@@ -102,27 +106,28 @@ public final class FakeOpenAi implements AutoCloseable {
         }
         switch (reply) {
             case null -> send(ex, 500, "{\"error\":{\"message\":\"no scripted reply left\"}}");
-            case Reply.Content c -> send(ex, 200, completion(c.text()));
+            case Reply.Content c -> send(ex, 200, completion(c.text(), "stop", 10));
+            case Reply.Cut c -> send(ex, 200, completion(c.text(), "length", c.tokens()));
             case Reply.Slow s -> {
                 try {
                     Thread.sleep(s.delay());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                send(ex, 200, completion(s.text()));
+                send(ex, 200, completion(s.text(), "stop", 10));
             }
             case Reply.Status s -> send(ex, s.code(), s.body());
         }
     }
 
-    private static String completion(String content) {
+    private static String completion(String content, String finish, int tokens) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("id", "chatcmpl-fake").put("object", "chat.completion").put("created", 1_700_000_000L).put("model", "fake");
         ObjectNode choice = root.putArray("choices").addObject();
         choice.put("index", 0);
         choice.putObject("message").put("role", "assistant").put("content", content);
-        choice.put("finish_reason", "stop");
-        root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20);
+        choice.put("finish_reason", finish);
+        root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", tokens).put("total_tokens", 10 + tokens);
         return Json.write(root);
     }
 

@@ -30,7 +30,7 @@ class ModelConfigLoaderTest {
     void nothingGivenMeansTheDefaults() {
         ModelConfig config = ModelConfigLoader.load(Map.of(), Map.of(), Optional.empty());
         assertEquals(new ModelConfig("http://127.0.0.1:8080/v1", "local", "LLMOS_API_KEY", 0.0, Duration.ofSeconds(120), 2, 8,
-                List.of(), "http://127.0.0.1:8080/v1/models", Duration.ofMinutes(5), Duration.ofSeconds(120), List.of(), 8000),
+                List.of(), "http://127.0.0.1:8080/v1/models", Duration.ofMinutes(5), Duration.ofSeconds(120), List.of(), 8000, 2048, 0),
                 config);
     }
 
@@ -45,7 +45,7 @@ class ModelConfigLoaderTest {
 
         assertEquals(new ModelConfig("http://flag:3/v1", "env-model", "LLMOS_API_KEY", 0.5, Duration.ofSeconds(30), 2, 3,
                 List.of("llama-server", "-m", "/models/q.gguf", "--port", "8081"), "http://flag:3/v1/models",
-                Duration.ofMinutes(5), Duration.ofSeconds(120), List.of("pin \\d{4}"), 8000),
+                Duration.ofMinutes(5), Duration.ofSeconds(120), List.of("pin \\d{4}"), 8000, 2048, 0),
                 ModelConfigLoader.load(flags, env, Optional.of(f)));
     }
 
@@ -75,8 +75,8 @@ class ModelConfigLoaderTest {
     void anUnknownKeyInTheFileIsAnError() throws IOException {
         Path f = file("llm.json", "{\"base_url\":\"http://x:1/v1\",\"modle\":\"typo\"}");
         ConfigException e = assertThrows(ConfigException.class, () -> ModelConfigLoader.load(Map.of(), Map.of(), Optional.of(f)));
-        assertEquals("model config " + f + ": unknown key modle (known: api_key_env, base_url, health_url, launch,"
-                + " max_repairs, max_steps, model, redact, result_chars, start_timeout_sec, temperature, timeout_sec, warm_sec)",
+        assertEquals("model config " + f + ": unknown key modle (known: api_key_env, base_url, context_tokens, health_url,"
+                + " launch, max_repairs, max_steps, max_tokens, model, redact, result_chars, start_timeout_sec, temperature, timeout_sec, warm_sec)",
                 e.getMessage());
     }
 

@@ -106,7 +106,7 @@ class PlannerHttpTest {
         assertEquals(4, repair.size());
         assertEquals(Json.mapper().createObjectNode().put("role", "assistant").put("content", bad), repair.get(2));
         assertEquals("""
-                your answer is not a valid plan:
+                your answer is not a valid plan (2 errors):
                 - /actions/0/argv: expected array, got string
                 - /actions/0/id: string [#1] does not match pattern ^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$
                 answer again with the whole corrected plan as one json object.""", server.request(1).lastMessage());
@@ -164,7 +164,7 @@ class PlannerHttpTest {
         assertEquals(planner.strictSchema().schema(Mode.PLANONLY),
                 server.request(0).body().at("/response_format/json_schema/schema"));
         assertEquals("""
-                your answer is not a valid plan:
+                your answer is not a valid plan (1 error):
                 - /mode: must be planonly for this request
                 answer again with the whole corrected plan as one json object.""", server.request(1).lastMessage());
     }
@@ -298,7 +298,8 @@ class PlannerHttpTest {
         ModelConfig config = Fixtures.config(server.baseUrl()).withTimeout(Duration.ofSeconds(1));
         ModelException e = assertThrows(ModelException.class, () -> planner(config).plan("check disk", Mode.AUTO));
         assertEquals("the model server at " + server.baseUrl()
-                + " did not answer within 1 s (timeout_sec); a slow model may need a longer timeout", e.getMessage());
+                + " did not answer within 1 s (timeout_sec); a slow model may need a longer timeout, or a lower max_tokens", e.getMessage());
+        assertEquals(ModelException.Kind.TIMEOUT, e.kind());
     }
 
     @Test
@@ -306,7 +307,8 @@ class PlannerHttpTest {
         server.reply(new Reply.Status(401, "{\"error\":{\"message\":\"Incorrect API key provided\"}}"));
         ModelException e = assertThrows(ModelException.class, () -> planner().plan("check disk", Mode.AUTO));
         assertEquals("the model server at " + server.baseUrl() + " answered http 401 (the api key is missing or wrong;"
-                + " check api_key_env): {\"error\":{\"message\":\"Incorrect API key provided\"}}", e.getMessage());
+                + " check api_key_env): Incorrect API key provided", e.getMessage());
+        assertEquals(ModelException.Kind.AUTH, e.kind());
     }
 
     /** the registry's types, as the unknown-type message lists them. */

@@ -14,25 +14,25 @@ class PromptKernelTest {
     @Test
     void actionsAreRenderedFromTheRegistryWithTheirFields() {
         assertEquals("""
-                - `append_file` (mutating): append text to a file, keeping its mode (the original is backed up; undoable)
-                  - `path` string (required): absolute path; symlinks are followed; created with mode 0644 when missing
-                  - `content` string (required): utf-8 text added at the end of the file
-                - `beep` (read-only): sound the pc speaker
-                  - `times` integer (required): how many beeps
-                  - `tone` one of ["low","high"]
-                - `exec` (mutating): run a program with arguments (argv, no shell) in a scrubbed environment, with a timeout and captured output
-                  - `argv` list of string (required): the program and its arguments, one element each; never run through a shell
-                  - `cwd` string: absolute working directory; it must exist
-                  - `timeout_sec` integer: seconds before the whole process group is killed
-                  - `as_root` boolean: run with root privileges instead of the requester's
-                  - `env` map of name to string, sent as a list of {name, value}: extra environment variables; loader and interpreter hooks (LD_*, BASH_ENV, PYTHONPATH, ...) are refused
-                - `read_file` (read-only): read the start of a regular file (utf-8 text, or base64 when binary)
-                  - `path` string (required): absolute path of a regular file
-                  - `max_bytes` integer: the most bytes to return (default 65536)
-                - `write_file` (mutating): replace a file's whole content atomically (the original is backed up; undoable)
-                  - `path` string (required): absolute path; symlinks are followed; the parent directory must exist
-                  - `content` string (required): the complete new content, utf-8 text
-                  - `mode` string: octal permissions such as 0644; default: the existing file's, else 0644""",
+                - append_file (mutating): append text to a file, keeping its mode (the original is backed up; undoable)
+                  path*: absolute path; symlinks are followed; created with mode 0644 when missing
+                  content*: utf-8 text added at the end of the file
+                - beep (read-only): sound the pc speaker
+                  times*: how many beeps
+                  tone: low|high
+                - exec (mutating): run a program with arguments (argv, no shell) in a scrubbed environment, with a timeout and captured output
+                  argv*: the program and its arguments, one element each; never run through a shell
+                  cwd: absolute working directory; it must exist; / when not given (relative paths in argv are taken against it)
+                  timeout_sec: seconds before the whole process group is killed
+                  as_root: run with root privileges instead of the requester's
+                  env: list of {name, value}: extra environment variables; loader and interpreter hooks (LD_*, BASH_ENV, PYTHONPATH, ...) are refused
+                - read_file (read-only): read the start of a regular file (utf-8 text, or base64 when binary)
+                  path*: absolute path of a regular file
+                  max_bytes: the most bytes to return (default 65536)
+                - write_file (mutating): replace a file's whole content atomically (the original is backed up; undoable)
+                  path*: absolute path; symlinks are followed; the parent directory must exist
+                  content*: the complete new content, utf-8 text
+                  mode: octal permissions such as 0644; default: the existing file's, else 0644""",
                 PromptKernel.catalogue(dev.llmos.engine.registry.ActionRegistry.of(java.util.List.of(
                         new dev.llmos.actions.files.AppendFileHandler(), new dev.llmos.actions.exec.ExecHandler(),
                         new dev.llmos.actions.files.ReadFileHandler(), new dev.llmos.actions.files.WriteFileHandler(),
@@ -43,7 +43,15 @@ class PromptKernelTest {
     void aNewActionReachesTheSystemPromptWithoutEditingTheTemplate() {
         String system = PromptKernel.of(SpecOnlyHandler.realPlus(SpecOnlyHandler.beep())).system();
         assertFalse(PromptKernel.template().contains("beep"));
-        assertTrue(system.contains("- `beep` (read-only): sound the pc speaker\n"), system);
+        assertTrue(system.contains("- beep (read-only): sound the pc speaker\n"), system);
+    }
+
+    @Test
+    void aFieldDescribedTheSameWayBeforeIsNotDescribedAgain() {
+        String catalogue = PromptKernel.catalogue(Fixtures.REGISTRY);
+        String display = "  display: the local x display, such as \":0\" (default: llm-os's DISPLAY)\n";
+        assertEquals(catalogue.indexOf(display), catalogue.lastIndexOf(display), catalogue);
+        assertTrue(catalogue.contains("  display: as above\n"), catalogue);
     }
 
     @Test
@@ -64,6 +72,7 @@ class PromptKernelTest {
         "you must never invent results",
         "planonly: prose",
         "actionplan: `actions` holds the actions to run in order",
+        "change nothing the person did not ask to change",
         "exactly one targeted question",
         "every step is minimal, and reversible when possible",
         "carries `danger`",

@@ -19,7 +19,7 @@ import java.util.Map;
  *                    names a path), null when there is no such program
  * @param programNamed argv[0] resolved as a path when it names one (whether or not it exists), else null
  * @param args argv without argv[0]
- * @param cwd real path of the working directory, or null when the plan gives none
+ * @param cwd real path of the working directory: the plan's, or "/" when it gives none (where the command runs)
  * @param timeoutSec the timeout that will apply
  * @param env the plan's extra environment (dangerous names already removed)
  * @param pathArgs real paths of every argument that can name a file: bare words against cwd,

@@ -17,6 +17,7 @@ import dev.llmos.engine.spi.ExecContext;
 import dev.llmos.engine.spi.FactContext;
 import dev.llmos.engine.spi.Limits;
 import dev.llmos.engine.spi.Preview;
+import dev.llmos.engine.spi.ResourceLimits;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +26,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 
-/** {@code exec}: runs a program from argv, never through a shell, in its own process group. */
+/**
+ * {@code exec}: runs a program from argv, never through a shell, confined to its decision's scope
+ * (a bubblewrap sandbox of its own, see {@link Sandbox}) and as the requester unless the decision
+ * grants root.
+ */
 public final class ExecHandler implements ActionHandler<ExecParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(ExecHandler.class, "exec.schema.json");
@@ -35,6 +40,8 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
 
     private final IntSupplier effectiveUid;
     private final ExecEnvironment environment;
+    private final Sandbox sandbox;
+    private final SecretPaths secrets;
 
     public ExecHandler() {
         this(Posix::effectiveUid);
@@ -42,8 +49,15 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
 
     /** {@code effectiveUid} is a seam: tests play a non-root executor while running as root. */
     ExecHandler(IntSupplier effectiveUid) {
+        this(effectiveUid, Sandbox.system(Posix.effectiveUid() == 0));
+    }
+
+    /** {@code sandbox} is a seam: tests play a host that cannot confine by naming a missing bwrap. */
+    ExecHandler(IntSupplier effectiveUid, Sandbox sandbox) {
         this.effectiveUid = effectiveUid;
         this.environment = new ExecEnvironment(SCHEMA, Path.of("/etc/passwd"));
+        this.sandbox = sandbox;
+        this.secrets = new SecretPaths(Path.of("/etc/passwd"));
     }
 
     @Override
@@ -73,6 +87,10 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
         if (!context.confine().isNone()) {
             summary += ", in a cgroup of its own (" + Confined.describe(context.confine()) + ")";
         }
+        Optional<String> cannot = sandbox.unavailable();
+        summary += cannot.isEmpty() ? "; confined: " + context.scope().describe()
+                : context.scope().unconfined() ? "; unconfined, since this host cannot confine (" + cannot.get() + ")"
+                : "; refused: this host cannot confine (" + cannot.get() + ") and the decision does not allow running unconfined";
         return Preview.of(summary);
     }
 
@@ -86,14 +104,21 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
         if (params.root() && euid != 0) {
             return ActionOutcome.failure("as_root requested but llm-os runs as uid " + euid);
         }
-        // as root on behalf of someone else, a command runs as them unless the plan asks (and policy allows) root
-        Requester runAs = !params.root() && euid == 0 && !context.requester().isRoot() ? context.requester() : null;
+        // privilege follows the requester: as root on behalf of someone else, a command runs as them
+        // unless the plan asks for root and the decision grants it
+        boolean keepRoot = euid == 0 && (context.requester().isRoot() || params.root() && context.scope().root());
+        Requester runAs = euid == 0 && !keepRoot ? context.requester() : null;
         String argv0 = params.argv().get(0);
         Optional<Path> program = ProgramLookup.find(argv0, params.cwd());
         if (program.isEmpty()) {
             return ActionOutcome.failure(argv0.indexOf('/') >= 0
                     ? argv0 + " is not an executable file"
                     : "program " + argv0 + " not found on " + ExecEnvironment.SAFE_PATH);
+        }
+        Optional<String> cannot = sandbox.unavailable();
+        if (cannot.isPresent() && !context.scope().unconfined()) {
+            return ActionOutcome.failure("cannot confine " + argv0 + ": " + cannot.get() + "; not run, since the decision"
+                    + " does not allow running unconfined on such a host (a rule grants that with policy.allowUnconfined)");
         }
         Optional<Path> setsid = ProgramLookup.find("setsid", null);
         if (setsid.isEmpty()) {
@@ -109,36 +134,58 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
                     "--init-groups", "--"));
         }
         Confinement confinement = null;
-        List<String> command = new ArrayList<>();
-        if (context.confine().isNone()) {
-            command.addAll(drop);
-            command.add(setsid.get().toString());
-        } else {
+        // setsid first: the jvm's child becomes the group leader a timeout kills
+        List<String> command = new ArrayList<>(List.of(setsid.get().toString()));
+        if (!context.confine().isNone()) {
             Optional<Path> flock = ProgramLookup.find("flock", null);
             try {
                 if (flock.isEmpty()) {
                     throw new IOException("flock not found on " + ExecEnvironment.SAFE_PATH);
                 }
-                confinement = Confinement.prepare(CgroupLayout.system(), context.confine(),
+                ResourceLimits limits = context.confine();
+                if (cannot.isEmpty() && limits.pidsMax() != null) {
+                    // the sandbox's own two processes (bwrap and its pid 1) do not count against the program
+                    limits = new ResourceLimits(limits.memoryMaxBytes(), limits.cpuQuotaPercent(),
+                            limits.pidsMax() + Sandbox.OWN_PROCESSES);
+                }
+                confinement = Confinement.prepare(CgroupLayout.system(), limits,
                         Confined.groupName(context), context.stateDir().resolve("confine"));
             } catch (IOException | RuntimeException e) {
                 return ActionOutcome.failure("cannot confine " + argv0 + " (" + Confined.describe(context.confine()) + "): "
                         + e.getMessage() + "; not run unconfined");
             }
-            // setsid, then flock holds the command at the gate until it is in its cgroup (as root,
-            // so it can open the lock), then privileges drop
-            command.add(setsid.get().toString());
+            // flock holds the command at the gate until it is in its cgroup (as root, so it can open
+            // the lock); the sandbox and the privilege drop come after
             command.addAll(confinement.wrapper(flock.get().toString()));
-            command.addAll(drop);
         }
+        ObjectNode data = Json.mapper().createObjectNode();
+        data.put("program", program.get().toString());
+        data.put("uid", runAs == null ? euid : runAs.uid());
+        data.put("confined", cannot.isEmpty());
+        if (params.root() && !keepRoot) {
+            data.put("root_not_granted", true);
+        }
+        // a granted file that does not exist yet gets an empty stand-in to bind (removed if left untouched)
+        Placeholders placeholders = cannot.isEmpty()
+                ? Placeholders.create(context.scope().writable(), runAs, context.protectedPaths()) : new Placeholders();
+        if (cannot.isEmpty()) {
+            String cwd = params.cwd() == null ? System.getProperty("user.dir") : params.cwd();
+            Sandbox.View view = sandbox.wrap(context.scope(), context.protectedPaths(),
+                    secrets.expand(context.catalog().secretPaths(), context.scope().readable()), cwd, runAs == null);
+            command.addAll(view.command());
+            if (!view.notBound().isEmpty()) {
+                view.notBound().forEach(data.putArray("writable_missing")::add);
+            }
+            if (!view.truncatedSecrets().isEmpty()) {
+                view.truncatedSecrets().forEach(data.putArray("secret_patterns_truncated")::add);
+            }
+        }
+        command.addAll(drop);
         command.add(program.get().toString());
         command.addAll(params.argv().subList(1, params.argv().size()));
 
         int timeout = timeoutSec(params, context.limits());
-        ObjectNode data = Json.mapper().createObjectNode();
-        data.put("program", program.get().toString());
-        data.put("uid", runAs == null ? euid : runAs.uid());
-        try (Confined confined = new Confined(confinement)) {
+        try (placeholders; Confined confined = new Confined(confinement)) {
             ProcessRunner.Result r = ProcessRunner.run(command, environment.forChild(System.getenv(), params.env(), runAs), params.cwd(),
                     timeout, context.limits().maxOutputBytes(), confined::admit);
             String error = confined.killedBy().orElse(r.timedOut() ? "timed out after " + timeout + " s; process group killed"

@@ -7,7 +7,8 @@ import java.util.Map;
  * an {@code exec} action's own fields, as in the plan.
  *
  * @param argv the program and its arguments; never run through a shell
- * @param cwd absolute working directory, or null for the executor's own
+ * @param cwd absolute working directory; "/" when the plan gives none, for the decision and the run
+ *            alike (never the daemon's or the client's own)
  * @param timeoutSec seconds before the process group is killed, or null for the default
  * @param asRoot run with the executor's root privileges instead of the requester's
  * @param env extra environment variables, on top of the scrubbed base
@@ -16,6 +17,7 @@ public record ExecParams(List<String> argv, String cwd, Integer timeoutSec, Bool
 
     public ExecParams {
         argv = argv == null ? List.of() : List.copyOf(argv);
+        cwd = cwd == null ? "/" : cwd;
         env = env == null ? Map.of() : Map.copyOf(env);
     }
 

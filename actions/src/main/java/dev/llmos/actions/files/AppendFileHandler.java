@@ -60,7 +60,8 @@ public final class AppendFileHandler implements ActionHandler<AppendFileParams> 
     @Override
     public Preview preview(AppendFileParams params, ExecContext context) {
         try {
-            return FilePreview.of(FileTarget.resolve(params.path()).writable(), null, true, Payload.checked(params.content()));
+            return FilePreview.of(FileTarget.resolve(params.path(), context).writable(), null, true,
+                    Payload.checked(params.content()), Acting.of(context, effectiveUid.getAsInt()));
         } catch (FileTarget.Refused e) {
             return Preview.of("would fail: " + e.getMessage());
         } catch (IOException e) {
@@ -71,7 +72,7 @@ public final class AppendFileHandler implements ActionHandler<AppendFileParams> 
     @Override
     public ActionOutcome execute(AppendFileParams params, ExecContext context) {
         try {
-            FileTarget target = FileTarget.resolve(params.path()).writable();
+            FileTarget target = FileTarget.resolve(params.path(), context).writable();
             return FileChange.apply(target, null, true, Payload.checked(params.content()), context, effectiveUid.getAsInt());
         } catch (FileTarget.Refused e) {
             return ActionOutcome.failure(e.getMessage());
@@ -82,6 +83,6 @@ public final class AppendFileHandler implements ActionHandler<AppendFileParams> 
 
     @Override
     public ActionOutcome undo(AppendFileParams params, JsonNode undo, ExecContext context) {
-        return FileChange.undo(undo, effectiveUid.getAsInt());
+        return FileChange.undo(undo, context, effectiveUid.getAsInt());
     }
 }

@@ -1,32 +1,31 @@
 package dev.llmos.actions.files;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.llmos.actions.posix.Fs;
+import dev.llmos.engine.host.FileId;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
  * replaces a file so that readers see the old content or the new, never a mix: a private temp
- * file in the same directory, written and fsync'd, given its owner and mode, renamed over the
- * target, then the directory fsync'd so the rename survives a crash.
+ * file in the same directory (by descriptor), written and fsync'd, given its owner and mode,
+ * renamed over the target within that directory, then the directory fsync'd so the rename
+ * survives a crash. right before the rename the name must still hold what was checked; a rename
+ * replaces the entry itself, so even a symlink swapped in at the last instant is replaced, never
+ * followed.
  */
 final class AtomicFile {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AtomicFile.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** writes the new content. */
     @FunctionalInterface
@@ -34,8 +33,8 @@ final class AtomicFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** what was written: its size and sha-256. */
-    record Written(long bytes, String sha256) {
+    /** what was written: its size, sha-256 and inode. */
+    record Written(long bytes, String sha256, FileId id) {
     }
 
     /** who should own the result; null keeps the creator as owner. */
@@ -45,47 +44,49 @@ final class AtomicFile {
     private AtomicFile() {
     }
 
-    static Written replace(Path target, int mode, Owner owner, Content content) throws IOException {
-        Path dir = target.getParent();
-        String name = target.getFileName().toString();
+    /**
+     * @param create whether {@code name} must not exist (it is created, never replaced)
+     * @param expected the inode {@code name} must still be when replaced, or null to only require a regular file
+     */
+    static Written replace(BoundDir dir, String name, boolean create, FileId expected, int mode, Owner owner, Content content)
+            throws IOException {
         // a short prefix keeps the temp name under NAME_MAX whatever the target's length
-        String prefix = "." + name.substring(0, Math.min(name.length(), 32)) + ".";
-        Path tmp = Files.createTempFile(dir, prefix, ".llmos-tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        String tmp = "." + name.substring(0, Math.min(name.length(), 32)) + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                + ".llmos-tmp";
+        int fd = Fs.openAt(dir.fd(), tmp, Fs.O_WRONLY | Fs.O_CREAT | Fs.O_EXCL, 0600);
+        boolean renamed = false;
         try {
-            Written written;
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                CountingDigest out = new CountingDigest(new BufferedOutputStream(Channels.newOutputStream(ch)));
-                content.writeTo(out);
-                out.flush();
-                ch.force(true);
-                written = new Written(out.count, HexFormat.of().formatHex(out.getMessageDigest().digest()));
-            }
+            CountingDigest out = new CountingDigest(new BufferedOutputStream(new FdOutput(fd), 65536));
+            content.writeTo(out);
+            out.flush();
+            Fs.fsync(fd);
             if (owner != null) {
                 // chown before chmod: chown clears setuid and setgid bits
-                Files.setAttribute(tmp, "unix:uid", owner.uid());
-                Files.setAttribute(tmp, "unix:gid", owner.gid());
+                Fs.fchown(fd, owner.uid(), owner.gid());
             }
-            Files.setAttribute(tmp, "unix:mode", mode & 07777);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            syncDirectory(dir);
-            return written;
+            Fs.fchmod(fd, mode & 07777);
+            Fs.Stat written = Fs.stat(fd);
+            Fs.Stat there = Fs.statAt(dir.fd(), name);
+            if (create ? there != null : there == null || !there.regular()
+                    || expected != null && !expected.equals(there.id())) {
+                throw new FileTarget.Refused("refusing to replace " + dir.dir().resolve(name) + ": it changed while being written"
+                        + (there != null && there.symlink() ? " (now a symlink to " + Fs.readlinkAt(dir.fd(), name) + ")" : "")
+                        + "; nothing changed");
+            }
+            Fs.renameAt(dir.fd(), tmp, dir.fd(), name, create);
+            renamed = true;
+            dir.sync();
+            return new Written(out.count, HexFormat.of().formatHex(out.getMessageDigest().digest()),
+                    written.id());
         } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** copies {@code source} into a new private file and fsyncs it; returns its sha-256. */
-    static Written copyPrivately(Path source, Path copy) throws IOException {
-        Files.createFile(copy, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (InputStream in = Files.newInputStream(source);
-             FileChannel ch = FileChannel.open(copy, StandardOpenOption.WRITE)) {
-            CountingDigest out = new CountingDigest(new BufferedOutputStream(Channels.newOutputStream(ch)));
-            in.transferTo(out);
-            out.flush();
-            ch.force(true);
-            syncDirectory(copy.getParent());
-            return new Written(out.count, HexFormat.of().formatHex(out.getMessageDigest().digest()));
+            Fs.close(fd);
+            if (!renamed) {
+                try {
+                    Fs.unlinkAt(dir.fd(), tmp);
+                } catch (Fs.Errno ignored) {
+                    // the temp file is ours and private; if it cannot go, it stays harmless
+                }
+            }
         }
     }
 
@@ -97,17 +98,27 @@ final class AtomicFile {
         }
     }
 
-    static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // some filesystems refuse fsync on a directory; the rename itself already happened
-            LOG.warn("cannot fsync directory {}: {}", dir, e.toString());
+    /** writes to a raw descriptor. */
+    private static final class FdOutput extends OutputStream {
+        private final int fd;
+
+        FdOutput(int fd) {
+            this.fd = fd;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            Fs.writeFully(fd, new byte[] {(byte) b}, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            Fs.writeFully(fd, off == 0 ? b : java.util.Arrays.copyOfRange(b, off, off + len), len);
         }
     }
 
     /** a digesting stream that also counts bytes. */
-    private static final class CountingDigest extends DigestOutputStream {
+    static final class CountingDigest extends DigestOutputStream {
         long count;
 
         CountingDigest(OutputStream out) {

@@ -2,6 +2,9 @@ package dev.llmos.actions.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmos.actions.posix.Fs;
+import dev.llmos.engine.host.FileId;
+import dev.llmos.engine.host.PathChange;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.spi.ActionOutcome;
 import dev.llmos.engine.spi.Change;
@@ -14,7 +17,9 @@ import java.util.List;
 
 /**
  * what write_file and append_file share: back up the original, replace the file atomically, and
- * put it back byte for byte (or remove it, when the action created it) on undo.
+ * put it back byte for byte (or remove it, when the action created it) on undo. every step acts
+ * on the decided directory and file through descriptors ({@link BoundDir}), with the permissions
+ * of whoever the action runs as ({@link Acting}); backups are the daemon's own and written as it.
  */
 final class FileChange {
 
@@ -27,77 +32,105 @@ final class FileChange {
      */
     static ActionOutcome apply(FileTarget target, Integer mode, boolean append, byte[] payload, ExecContext context,
                                int effectiveUid) throws IOException {
+        Acting acting = Acting.of(context, effectiveUid);
         Path real = target.real();
-        boolean created = !target.exists();
-        ObjectNode undo = Json.mapper().createObjectNode();
-        undo.put("path", real.toString());
-        undo.put("created", created);
-        AtomicFile.Owner owner = null;
-        Long before = null;
-        Path backup = null;
-        int finalMode = mode != null ? mode : 0644;
-        if (!created) {
-            int originalMode = FileKind.mode(real);
-            int uid = (Integer) Files.getAttribute(real, "unix:uid");
-            int gid = (Integer) Files.getAttribute(real, "unix:gid");
-            backup = freeName(context.backupDir());
-            AtomicFile.Written saved = AtomicFile.copyPrivately(real, backup);
-            before = saved.bytes();
-            undo.put("backup", backup.toString());
-            undo.put("sha256", saved.sha256());
-            undo.put("bytes", saved.bytes());
-            undo.put("mode", FileKind.octal(originalMode));
-            undo.put("uid", uid);
-            undo.put("gid", gid);
-            // only root can give a file away; anyone else ends up owning what they rewrite
-            owner = effectiveUid == 0 ? new AtomicFile.Owner(uid, gid) : null;
-            finalMode = mode != null ? mode : originalMode;
-        }
-        Path original = backup;
-        AtomicFile.Written written = AtomicFile.replace(real, finalMode, owner, out -> {
-            if (append && original != null) {
-                // appended to the backed-up snapshot, so backup and result agree on the original
-                Files.copy(original, out);
+        String name = real.getFileName().toString();
+        boolean created = !target.decided().exists();
+        FileId decidedId = target.decided().id();
+        try (BoundDir dir = acting.call(() -> BoundDir.open(real, target.decided().parentId(), "at decision time", acting.who()));
+             Source source = created ? Source.NONE : acting.call(() -> Source.open(dir, name, decidedId, acting.who()))) {
+            acting.call(() -> dir.expect(name, !created, decidedId));
+            int finalMode = mode != null ? mode : created ? 0644 : source.stat.mode() & 07777;
+            acting.checkMode(finalMode, real);
+            ObjectNode undo = Json.mapper().createObjectNode();
+            undo.put("path", real.toString());
+            undo.put("created", created);
+            Fs.Stat dirStat = Fs.stat(dir.fd());
+            undo.put("dir_device", dirStat.device());
+            undo.put("dir_inode", dirStat.inode());
+            Path backup = null;
+            Long before = null;
+            String originalSha = null;
+            if (!created) {
+                // the daemon's own copy, written as the daemon into its state directory
+                backup = freeName(context.backupDir());
+                Copy.Copied saved = Copy.toNewFile(source.fd, backup);
+                before = saved.bytes();
+                originalSha = saved.sha256();
+                undo.put("backup", backup.toString());
+                undo.put("sha256", saved.sha256());
+                undo.put("bytes", saved.bytes());
+                undo.put("mode", FileKind.octal(source.stat.mode()));
+                undo.put("uid", source.stat.uid());
+                undo.put("gid", source.stat.gid());
             }
-            out.write(payload);
-        });
-        undo.put("written_sha256", written.sha256());
-        String kind = created ? "created" : append ? "appended" : "modified";
-        ObjectNode data = Json.mapper().createObjectNode();
-        data.put("path", real.toString());
-        data.put("bytes", written.bytes());
-        data.put("mode", FileKind.octal(finalMode));
-        data.put("sha256", written.sha256());
-        return ActionOutcome.success(List.of(new Change(kind, real.toString(), before, written.bytes(),
-                backup == null ? null : backup.toString())), data, undo);
+            // only root can give a file away; anyone else ends up owning what they rewrite
+            AtomicFile.Owner owner = acting.root() && !created ? new AtomicFile.Owner(source.stat.uid(), source.stat.gid()) : null;
+            String expectedSha = originalSha;
+            AtomicFile.Written written = acting.call(() -> AtomicFile.replace(dir, name, created, decidedId, finalMode, owner, out -> {
+                if (append && !created) {
+                    // appended to the backed-up snapshot: if the file moved on since, nothing is written
+                    String copied = Copy.fromFd(source.fd, out).sha256();
+                    if (!copied.equals(expectedSha)) {
+                        throw new IOException(real + " changed while it was being appended to; left as it was");
+                    }
+                }
+                out.write(payload);
+            }));
+            undo.put("written_sha256", written.sha256());
+            undo.put("written_inode", written.id().inode());
+            String kind = created ? "created" : append ? "appended" : "modified";
+            ObjectNode data = Json.mapper().createObjectNode();
+            data.put("path", real.toString());
+            data.put("bytes", written.bytes());
+            data.put("mode", FileKind.octal(finalMode));
+            data.put("sha256", written.sha256());
+            return ActionOutcome.success(List.of(new Change(kind, real.toString(), before, written.bytes(),
+                    backup == null ? null : backup.toString())), data, undo);
+        }
     }
 
-    static ActionOutcome undo(JsonNode undo, int effectiveUid) {
+    static ActionOutcome undo(JsonNode undo, ExecContext context, int effectiveUid) {
         if (undo == null || !undo.path("path").isTextual()) {
             return ActionOutcome.failure("cannot undo: the action recorded no undo data");
         }
         Path real = Path.of(undo.get("path").asText());
-        try {
-            FileKind kind = FileKind.of(real);
-            if (kind != FileKind.REGULAR && kind != FileKind.MISSING) {
-                return ActionOutcome.failure("cannot undo: " + real + " is now a " + kind.words());
+        String name = real.getFileName().toString();
+        Acting acting = Acting.of(context, effectiveUid);
+        FileId dirId = undo.has("dir_inode") ? FileId.of(undo.path("dir_device").asLong(), undo.path("dir_inode").asLong(), 0040000) : null;
+        try (BoundDir dir = acting.call(() -> BoundDir.open(real, dirId, "when the action ran", acting.who()))) {
+            Fs.Stat now = Fs.statAt(dir.fd(), name);
+            if (now != null && !now.regular()) {
+                return ActionOutcome.failure("cannot undo: " + real + " is now " + PathChange.kind(real));
             }
-            Long before = kind == FileKind.REGULAR ? Files.size(real) : null;
+            Long before = now == null ? null : now.size();
             if (undo.path("created").asBoolean()) {
-                if (kind == FileKind.MISSING) {
+                if (now == null) {
                     return ActionOutcome.success(List.of(), null, null);
                 }
-                Files.delete(real);
-                AtomicFile.syncDirectory(real.getParent());
+                String expected = undo.path("written_sha256").asText();
+                acting.call(() -> {
+                    try (Source file = Source.open(dir, name, now.id(), acting.who())) {
+                        if (!Copy.fromFd(file.fd, java.io.OutputStream.nullOutputStream()).sha256().equals(expected)) {
+                            throw new FileTarget.Refused(real + " is no longer what the action wrote; left in place");
+                        }
+                    }
+                    Fs.unlinkAt(dir.fd(), name);
+                    dir.sync();
+                    return null;
+                });
                 return ActionOutcome.success(List.of(new Change("deleted", real.toString(), before, null, null)), null, null);
             }
-            return restore(undo, real, before, effectiveUid);
+            return restore(undo, dir, name, real, before, acting);
+        } catch (FileTarget.Refused e) {
+            return ActionOutcome.failure("cannot undo: " + e.getMessage());
         } catch (IOException e) {
             return ActionOutcome.failure("cannot undo the change to " + real + ": " + e.getMessage());
         }
     }
 
-    private static ActionOutcome restore(JsonNode undo, Path real, Long before, int effectiveUid) throws IOException {
+    private static ActionOutcome restore(JsonNode undo, BoundDir dir, String name, Path real, Long before, Acting acting)
+            throws IOException {
         Path backup = Path.of(undo.path("backup").asText());
         String expected = undo.path("sha256").asText();
         if (!Files.isRegularFile(backup)) {
@@ -107,11 +140,22 @@ final class FileChange {
             return ActionOutcome.failure("cannot undo: backup " + backup + " does not match its recorded sha-256; "
                     + real + " left as it is");
         }
-        AtomicFile.Owner owner = effectiveUid == 0
+        AtomicFile.Owner owner = acting.root()
                 ? new AtomicFile.Owner(undo.path("uid").asInt(), undo.path("gid").asInt())
                 : null;
-        AtomicFile.Written restored = AtomicFile.replace(real, Integer.parseInt(undo.path("mode").asText(), 8), owner,
-                out -> Files.copy(backup, out));
+        int mode = Integer.parseInt(undo.path("mode").asText(), 8);
+        acting.checkMode(mode, real);
+        // the backup is the daemon's: opened as the daemon, read through the descriptor as the requester
+        int fd = Fs.open(backup.toString(), Fs.O_RDONLY);
+        AtomicFile.Written restored;
+        try {
+            Fs.Stat current = Fs.statAt(dir.fd(), name);
+            FileId currentId = current == null ? null : current.id();
+            restored = acting.call(() -> AtomicFile.replace(dir, name, current == null, currentId, mode, owner,
+                    out -> Copy.fromFd(fd, out)));
+        } finally {
+            Fs.close(fd);
+        }
         if (!restored.sha256().equals(expected)) {
             return ActionOutcome.failure("restored " + real + " but its content does not match the backup's sha-256");
         }

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,7 +25,8 @@ final class FilePreview {
     private FilePreview() {
     }
 
-    static Preview of(FileTarget target, Integer mode, boolean append, byte[] payload) throws IOException {
+    /** @param acting whose permissions read the current content (the diff shows it) */
+    static Preview of(FileTarget target, Integer mode, boolean append, byte[] payload, Acting acting) throws IOException {
         long before = target.size();
         int finalMode = mode != null ? mode : target.exists() ? FileKind.mode(target.real()) : 0644;
         long after = append ? before + payload.length : payload.length;
@@ -43,7 +43,7 @@ final class FilePreview {
         if (before > MAX_DIFF_BYTES || after > MAX_DIFF_BYTES) {
             return new Preview(summary + "; no diff for files over 1 MiB", null);
         }
-        byte[] old = target.exists() ? Files.readAllBytes(target.real()) : new byte[0];
+        byte[] old = target.exists() ? Source.read(target, acting, (int) MAX_DIFF_BYTES).bytes() : new byte[0];
         String oldText = utf8(old);
         String added = utf8(payload);
         if (oldText == null || added == null) {

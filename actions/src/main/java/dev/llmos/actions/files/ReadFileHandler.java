@@ -2,6 +2,7 @@ package dev.llmos.actions.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmos.actions.posix.Posix;
 import dev.llmos.engine.host.PathFacts;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.spi.ActionHeader;
@@ -16,14 +17,10 @@ import dev.llmos.engine.spi.Limits;
 import dev.llmos.engine.spi.Preview;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /** {@code read_file}: returns the start of a regular file, as text or base64. */
 public final class ReadFileHandler implements ActionHandler<ReadFileParams> {
@@ -33,6 +30,16 @@ public final class ReadFileHandler implements ActionHandler<ReadFileParams> {
     private static final ActionSpec<ReadFileParams> SPEC = new ActionSpec<>("read_file",
             "read the start of a regular file (utf-8 text, or base64 when binary)",
             ReadFileParams.class, SCHEMA, ReadFile.class, Effect.READ_ONLY, true, false);
+
+    private final IntSupplier effectiveUid;
+
+    public ReadFileHandler() {
+        this(Posix::effectiveUid);
+    }
+
+    ReadFileHandler(IntSupplier effectiveUid) {
+        this.effectiveUid = effectiveUid;
+    }
 
     @Override
     public ActionSpec<ReadFileParams> spec() {
@@ -51,7 +58,7 @@ public final class ReadFileHandler implements ActionHandler<ReadFileParams> {
     @Override
     public Preview preview(ReadFileParams params, ExecContext context) {
         try {
-            FileTarget target = readable(FileTarget.resolve(params.path()));
+            FileTarget target = readable(FileTarget.resolve(params.path(), context));
             return Preview.of("would read up to " + maxBytes(params, context.limits()) + " bytes of " + target.real()
                     + " (" + target.size() + " bytes)");
         } catch (FileTarget.Refused e) {
@@ -66,22 +73,18 @@ public final class ReadFileHandler implements ActionHandler<ReadFileParams> {
         int max = maxBytes(params, context.limits());
         FileTarget target;
         try {
-            target = readable(FileTarget.resolve(params.path()));
+            target = readable(FileTarget.resolve(params.path(), context));
         } catch (FileTarget.Refused e) {
             return ActionOutcome.failure(e.getMessage());
         }
         try {
-            ByteBuffer buf = ByteBuffer.allocate(max + 1);
-            // no symlink may be swapped in between the check and the open
-            try (FileChannel ch = FileChannel.open(target.real(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-                while (buf.hasRemaining() && ch.read(buf) != -1) {
-                    // keep reading: one more byte than asked tells whether there is more
-                }
-            }
-            long size = Files.size(target.real());
-            boolean truncated = buf.position() > max;
-            byte[] bytes = Arrays.copyOf(buf.array(), Math.min(buf.position(), max));
-            return ActionOutcome.success(List.of(), content(target, bytes, size, truncated), null);
+            // the decided file, opened with the requester's permissions unless root was granted
+            Source.Head head = Source.read(target, Acting.of(context, effectiveUid.getAsInt()), max);
+            boolean truncated = head.bytes().length > max;
+            byte[] bytes = Arrays.copyOf(head.bytes(), Math.min(head.bytes().length, max));
+            return ActionOutcome.success(List.of(), content(target, bytes, head.size(), truncated), null);
+        } catch (FileTarget.Refused e) {
+            return ActionOutcome.failure(e.getMessage());
         } catch (IOException e) {
             return ActionOutcome.failure("cannot read " + target.real() + ": " + e.getMessage());
         }

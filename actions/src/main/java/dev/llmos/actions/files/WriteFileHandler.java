@@ -66,8 +66,8 @@ public final class WriteFileHandler implements ActionHandler<WriteFileParams> {
     @Override
     public Preview preview(WriteFileParams params, ExecContext context) {
         try {
-            return FilePreview.of(FileTarget.resolve(params.path()).writable(), FileKind.parseMode(params.mode()), false,
-                    Payload.checked(params.content()));
+            return FilePreview.of(FileTarget.resolve(params.path(), context).writable(), FileKind.parseMode(params.mode()), false,
+                    Payload.checked(params.content()), Acting.of(context, effectiveUid.getAsInt()));
         } catch (FileTarget.Refused e) {
             return Preview.of("would fail: " + e.getMessage());
         } catch (IOException e) {
@@ -78,7 +78,7 @@ public final class WriteFileHandler implements ActionHandler<WriteFileParams> {
     @Override
     public ActionOutcome execute(WriteFileParams params, ExecContext context) {
         try {
-            FileTarget target = FileTarget.resolve(params.path()).writable();
+            FileTarget target = FileTarget.resolve(params.path(), context).writable();
             return FileChange.apply(target, FileKind.parseMode(params.mode()), false, Payload.checked(params.content()),
                     context, effectiveUid.getAsInt());
         } catch (FileTarget.Refused e) {
@@ -90,6 +90,6 @@ public final class WriteFileHandler implements ActionHandler<WriteFileParams> {
 
     @Override
     public ActionOutcome undo(WriteFileParams params, JsonNode undo, ExecContext context) {
-        return FileChange.undo(undo, effectiveUid.getAsInt());
+        return FileChange.undo(undo, context, effectiveUid.getAsInt());
     }
 }

@@ -88,7 +88,8 @@ class ExecConfinementTest {
     void aDryRunNamesTheLimits() {
         ExecContext context = new ExecContext(state, TestContexts.DIGEST, "a1", TestContexts.SELF, Limits.DEFAULT,
                 new ResourceLimits(16L << 20, 50, 8));
-        assertEquals("would run: /bin/true in /tmp (timeout 30 s), in a cgroup of its own (memory 16 MiB, cpu 50%, pids 8)",
+        assertEquals("would run: /bin/true in /tmp (timeout 30 s), in a cgroup of its own (memory 16 MiB, cpu 50%, pids 8)"
+                        + "; confined: read-only; no network; as the requester",
                 handler.preview(new ExecParams(List.of("/bin/true"), "/tmp", 30, null, null), context).summary());
     }
 

@@ -65,13 +65,15 @@ class ExecFactTest {
     void declaresNamedAndEmbeddedPathsAndTheCwdAsWritten() {
         assertEquals(List.of("/srv/a/b", "/etc/llmos", "/srv"),
                 handler.writes(new ExecParams(List.of("cp", "a/b", "--target-directory=/etc/llmos"), "/srv", null, null, null)));
-        assertEquals(List.of("echo x >/etc/llmos/policy.drl", "/etc/llmos/policy.drl"),
+        // no cwd means / for the decision and the run alike, so relative arguments are taken from there
+        assertEquals(List.of("/echo x >/etc/llmos/policy.drl", "/etc/llmos/policy.drl", "/"),
                 handler.writes(new ExecParams(List.of("sh", "-c", "echo x >/etc/llmos/policy.drl"), null, null, null, null)));
     }
 
     @Test
-    void previewsTheQuotedCommandItsDirectoryAndTimeout() {
-        assertEquals(Preview.of("would run: /bin/echo 'a b' '$HOME' 'it'\\''s' in /tmp (timeout 5 s)"),
+    void previewsTheQuotedCommandItsDirectoryTimeoutAndScope() {
+        assertEquals(Preview.of("would run: /bin/echo 'a b' '$HOME' 'it'\\''s' in /tmp (timeout 5 s)"
+                        + "; confined: read-only; no network; as the requester"),
                 handler.preview(new ExecParams(List.of("/bin/echo", "a b", "$HOME", "it's"), "/tmp", 5, null, null),
                         TestContexts.exec(Path.of("/nonexistent-state"))));
     }

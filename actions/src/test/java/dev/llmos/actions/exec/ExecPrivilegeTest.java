@@ -4,7 +4,9 @@ import dev.llmos.actions.TestContexts;
 import dev.llmos.actions.posix.Posix;
 import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.host.Requester;
+import dev.llmos.engine.spi.Scope;
 import dev.llmos.engine.spi.ActionOutcome;
+import dev.llmos.engine.spi.ExecContext;
 import dev.llmos.engine.spi.Limits;
 import dev.llmos.engine.spi.Output;
 import org.junit.jupiter.api.Test;
@@ -44,11 +46,22 @@ class ExecPrivilegeTest {
     }
 
     @Test
-    void runsAsRootForSomebodyElseOnlyWhenAsRootIsSet() {
+    void runsAsRootForSomebodyElseWhenAsRootIsSetAndTheDecisionGrantsRoot() {
         assumeTrue(Posix.effectiveUid() == 0, "needs root");
         ActionOutcome outcome = new ExecHandler().execute(new ExecParams(List.of("/usr/bin/id", "-u"), "/", null, true,
-                null), TestContexts.exec(state, Limits.DEFAULT, NOBODY));
+                null), new ExecContext(state, TestContexts.DIGEST, "a1", NOBODY, Limits.DEFAULT, null, Scope.asRoot()));
         assertEquals(new Output("0\n", 2, false), outcome.stdout());
+    }
+
+    /** as_root is the plan's wish; only a rule's grant makes it so for someone who is not root. */
+    @Test
+    void runsAsTheRequesterWhenAsRootIsSetButTheDecisionDoesNotGrantRoot() {
+        assumeTrue(Posix.effectiveUid() == 0, "needs root to switch users");
+        assumeTrue(NOBODY.user().equals("nobody"), "needs a nobody user with uid 65534");
+        ActionOutcome outcome = new ExecHandler().execute(new ExecParams(List.of("/usr/bin/id", "-u"), "/", null, true,
+                null), TestContexts.exec(state, Limits.DEFAULT, NOBODY));
+        assertEquals(List.of(new Output("65534\n", 6, false), 65534, true),
+                List.of(outcome.stdout(), outcome.data().path("uid").asInt(), outcome.data().path("root_not_granted").asBoolean()));
     }
 
     @Test

@@ -44,8 +44,11 @@ class WriteFileHandlerTest {
         String sha = Json.sha256("hello\n");
         ObjectNode data = Json.mapper().createObjectNode().put("path", file.toString()).put("bytes", 6).put("mode", "0600")
                 .put("sha256", sha);
+        // the undo names the directory and the file it wrote by inode, so it never acts on a swapped-in one
         ObjectNode undo = Json.mapper().createObjectNode().put("path", file.toString()).put("created", true)
-                .put("written_sha256", sha);
+                .put("dir_device", (Long) Files.getAttribute(dir, "unix:dev"))
+                .put("dir_inode", (Long) Files.getAttribute(dir, "unix:ino"))
+                .put("written_sha256", sha).put("written_inode", (Long) Files.getAttribute(file, "unix:ino"));
         assertEquals(TestContexts.wire(ActionOutcome.success(List.of(new Change("created", file.toString(), null, 6L, null)),
                 data, undo)), TestContexts.wire(outcome));
         assertEquals(List.of("hello\n", "0600"), List.of(Files.readString(file), FileFixtures.mode(file)));

@@ -14,6 +14,8 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** bad input: usage, an unreadable or invalid plan, a policy that does not compile, a bad config. */
     public static final int BAD_INPUT = 2;
+    /** cancelled (ctrl-c): the running step was stopped and the automatic recovery ran; 128 + SIGINT, as shells expect. */
+    public static final int CANCELLED = 130;
 
     private ExitCodes() {
     }
@@ -22,6 +24,7 @@ public final class ExitCodes {
         return switch (status) {
             case COMPLETED, DRY_RUN, PLANONLY -> OK;
             case DENIED, NOT_APPROVED, FAILED -> FAILED;
+            case CANCELLED -> CANCELLED;
         };
     }
 }

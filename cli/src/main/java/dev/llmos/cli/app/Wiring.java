@@ -32,13 +32,17 @@ public final class Wiring {
         return ActionRegistry.discover();
     }
 
-    /** the embedded pipeline, running with the caller's own privileges. */
+    /**
+     * the embedded pipeline, running with the caller's own privileges. relative plan paths are
+     * taken against / (an exec's cwd defaults to it), as the daemon takes them: never against
+     * the shell's own directory, which the decision and the run could see differently.
+     */
     public static Pipeline pipeline(Settings settings, Context context) {
         ActionRegistry registry = registry();
         PolicyEngine policy = context.policies().load(policyDir(settings), settings.cacheDir());
         createPrivate(settings.stateDir());
         return new Pipeline(registry, policy, new AuditLog(settings.auditLog()), HostProbe.system().host(),
-                new Pipeline.Config(settings.stateDir(), Limits.DEFAULT, settings.protectedRoots(), context.env().cwd()));
+                new Pipeline.Config(settings.stateDir(), Limits.DEFAULT, settings.protectedRoots(), Path.of("/")));
     }
 
     /** the policy directory, which must exist: a typo must not read as an empty policy. */

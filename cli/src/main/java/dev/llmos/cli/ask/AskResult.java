@@ -16,8 +16,10 @@ import java.util.Locale;
  *
  * @param answer the model's last planonly plan (its answer, summary or question), or null
  * @param error why the model could not go on, or null
+ * @param errorKind what kind of failure the error is ({@code context_overflow}, {@code server_gone},
+ *                  {@code invalid_plan}, ...), or null
  */
-record AskResult(String prompt, Mode mode, Ending ending, List<RunOutcome> runs, Plan answer, String error) {
+record AskResult(String prompt, Mode mode, Ending ending, List<RunOutcome> runs, Plan answer, String error, String errorKind) {
 
     /** why the loop stopped. */
     enum Ending {
@@ -64,6 +66,9 @@ record AskResult(String prompt, Mode mode, Ending ending, List<RunOutcome> runs,
         }
         if (error != null) {
             node.put("error", error);
+        }
+        if (errorKind != null) {
+            node.put("error_kind", errorKind);
         }
         return node;
     }

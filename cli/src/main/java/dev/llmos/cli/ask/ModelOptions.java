@@ -30,6 +30,10 @@ public final class ModelOptions {
     @Option(names = "--timeout", paramLabel = "SEC", description = "longest one model request may take; default 120")
     String timeout;
 
+    @Option(names = "--max-tokens", paramLabel = "N",
+            description = "longest answer asked of the model (max_tokens); default: $LLMOS_MAX_TOKENS, max_tokens, 2048")
+    String maxTokens;
+
     @Option(names = "--max-steps", paramLabel = "N", description = "most actionplans one request may run before the model must answer; default 8")
     String maxSteps;
 
@@ -52,6 +56,7 @@ public final class ModelOptions {
         put(flags, "temperature", temperature);
         put(flags, "timeout_sec", timeout);
         put(flags, "max_steps", maxSteps);
+        put(flags, "max_tokens", maxTokens);
         return flags;
     }
 

@@ -52,8 +52,11 @@ record ModelSetup(ModelConfig config, boolean configured, Path replay, Path reco
         }
     }
 
-    /** the client: a replay, or the configured server (started on demand if launch is set), maybe recorded. */
-    ModelClient open(Progress progress) {
+    /**
+     * the client: a replay, or the configured server (started on demand if launch is set, its log in
+     * {@code logDir}), maybe recorded.
+     */
+    ModelClient open(Progress progress, Path logDir) {
         try {
             if (replay != null) {
                 if (!Files.isRegularFile(replay)) {
@@ -61,7 +64,7 @@ record ModelSetup(ModelConfig config, boolean configured, Path replay, Path reco
                 }
                 return Models.replay(replay, false);
             }
-            ModelClient client = Models.open(config, progress);
+            ModelClient client = Models.open(config, progress, logDir);
             return record == null ? client : Models.recording(client, record);
         } catch (ModelException e) {
             // a recording that cannot be read or written is a bad argument, not a model failure

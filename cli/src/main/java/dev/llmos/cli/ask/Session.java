@@ -71,8 +71,12 @@ final class Session implements AutoCloseable {
         Io io = root.context().io();
         ModelSetup setup = ModelSetup.resolve(options, root.context().env());
         Waiting waiting = Waiting.on(io.err(), io.interactive());
-        ModelClient client = new WatchedModel(setup.open(waiting), waiting, setup.unconfiguredHint());
-        Planner planner = new Planner(client, new PlanParser(Wiring.registry()), setup.config());
+        ModelClient client = new WatchedModel(setup.open(waiting, settings.stateDir().resolve("model-server")), waiting, setup.unconfiguredHint());
+        // notes on how the model is doing go where the waiting line goes, so stdout keeps only results
+        Planner planner = new Planner(client, new PlanParser(Wiring.registry()), setup.config(), line -> {
+            io.err().println(line);
+            io.err().flush();
+        });
         // chosen on the first actionplan: a session that only talks needs neither policy nor daemon
         Supplier<Backends> choose = () -> Backends.choose(root, settings, root.context(), io.err());
         return new Session(planner, client, io, in, behaviour, choose, client.describe());
@@ -100,12 +104,12 @@ final class Session implements AutoCloseable {
                 switch (turn) {
                     case Turn.Answer answer -> {
                         answer(mode == Mode.PLANONLY ? "plan (planonly, nothing executes): " : "answer: ", answer.plan());
-                        return new AskResult(prompt, mode, Ending.ANSWERED, runs, answer.plan(), null);
+                        return new AskResult(prompt, mode, Ending.ANSWERED, runs, answer.plan(), null, null);
                     }
                     case Turn.LimitReached limit -> {
                         String plans = limit.limit() == 1 ? " plan" : " plans";
                         answer("step limit of " + limit.limit() + plans + " reached; the model sums up: ", limit.plan());
-                        return new AskResult(prompt, mode, Ending.LIMIT_REACHED, runs, limit.plan(), null);
+                        return new AskResult(prompt, mode, Ending.LIMIT_REACHED, runs, limit.plan(), null, null);
                     }
                     case Turn.Act act -> {
                         RunOutcome outcome = run(act.plan(), mode);
@@ -114,7 +118,7 @@ final class Session implements AutoCloseable {
                         if (refused || outcome.status() == RunStatus.DENIED && denialReported) {
                             // a person's no ends the request; so does a second denial, which the model was told of
                             planner.ended(conversation, outcome);
-                            return new AskResult(prompt, mode, refused ? Ending.NOT_APPROVED : Ending.DENIED, runs, null, null);
+                            return new AskResult(prompt, mode, refused ? Ending.NOT_APPROVED : Ending.DENIED, runs, null, null, null);
                         }
                         if (outcome.status() == RunStatus.DENIED) {
                             denialReported = true;
@@ -130,7 +134,8 @@ final class Session implements AutoCloseable {
             if (unseen != null) {
                 planner.ended(conversation, unseen);
             }
-            return new AskResult(prompt, mode, Ending.MODEL_FAILED, runs, null, e.getMessage());
+            String kind = e instanceof ModelException m ? m.kind().wire() : PlannerException.KIND;
+            return new AskResult(prompt, mode, Ending.MODEL_FAILED, runs, null, e.getMessage(), kind);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.llmos.llm.client.ModelClient;
 import dev.llmos.llm.client.ModelException;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /** a model client whose every request shows as waiting on stderr, and whose failures say where to look. */
 final class WatchedModel implements ModelClient {
@@ -26,10 +27,20 @@ final class WatchedModel implements ModelClient {
         try {
             return delegate.complete(messages, schema);
         } catch (ModelException e) {
-            throw hint.isEmpty() ? e : new ModelException(e.getMessage() + hint, e);
+            throw hint.isEmpty() || e.kind() != ModelException.Kind.UNREACHABLE ? e : e.withSuffix(hint);
         } finally {
             waiting.stop();
         }
+    }
+
+    @Override
+    public OptionalInt contextTokens() {
+        return delegate.contextTokens();
+    }
+
+    @Override
+    public int tokens(String text) {
+        return delegate.tokens(text);
     }
 
     @Override

@@ -57,7 +57,7 @@ public final class AuditTailCommand implements Callable<Integer> {
             Path file = log == null ? settings.auditLog() : root.context().env().cwd().resolve(log);
             List<String> all;
             try {
-                all = Files.exists(file) ? Files.readAllLines(file) : List.of();
+                all = Files.exists(file) ? new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).lines().toList() : List.of();
             } catch (IOException e) {
                 throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
             }
@@ -65,7 +65,7 @@ public final class AuditTailCommand implements Callable<Integer> {
                 try {
                     entries.add(Json.mapper().readTree(line));
                 } catch (IOException damaged) {
-                    entries.add(Json.mapper().createObjectNode().put("event", "(damaged line: run llmsh audit verify)"));
+                    entries.add(Json.mapper().createObjectNode().put("type", "(damaged line: run llmsh audit verify)"));
                 }
             }
         }
@@ -76,29 +76,6 @@ public final class AuditTailCommand implements Callable<Integer> {
     }
 
     static String line(JsonNode e) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(e.path("seq").asText("?")).append("  ").append(e.path("time").asText("")).append("  ")
-                .append(e.path("event").asText()).append("  ").append(e.path("user").asText("-"));
-        if (e.has("status")) {
-            sb.append("  ").append(e.path("status").asText());
-        }
-        if (e.has("plan_id")) {
-            sb.append("  ").append(e.path("plan_id").asText());
-        }
-        if (e.has("plan_digest")) {
-            sb.append("  plan ").append(e.path("plan_digest").asText().substring(0, Math.min(12, e.path("plan_digest").asText().length())));
-        }
-        if (e.has("goal")) {
-            sb.append("  \"").append(e.path("goal").asText()).append('"');
-        }
-        for (JsonNode a : e.path("actions")) {
-            sb.append("\n      ").append(a.path("id").asText()).append(' ').append(a.path("type").asText(""))
-                    .append(' ').append(a.path("decision").asText()).append(" (").append(a.path("rule").asText()).append(")");
-            if (a.has("status")) {
-                sb.append(" -> ").append(a.path("status").asText());
-            }
-        }
-        return sb.toString();
+        return AuditLines.line(e);
     }
-
 }

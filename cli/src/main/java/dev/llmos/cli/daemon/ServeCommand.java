@@ -58,6 +58,18 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-request", paramLabel = "BYTES", description = "largest request line (default 1048576)")
     Integer maxRequest;
 
+    @Option(names = "--max-clients-per-uid", paramLabel = "N", description = "connections one ordinary uid may hold (default 16)")
+    Integer maxClientsPerUid;
+
+    @Option(names = "--reserved-slots", paramLabel = "N", description = "of --max-clients, kept for root and admin groups (default 4)")
+    Integer reservedSlots;
+
+    @Option(names = "--idle-timeout", paramLabel = "SEC", description = "close a connection that has sent nothing for SEC seconds (default 10)")
+    Integer idleTimeout;
+
+    @Option(names = "--write-timeout", paramLabel = "SEC", description = "disconnect a client that does not read an answer within SEC seconds (default 10)")
+    Integer writeTimeout;
+
     @Option(names = "--allow-user", paramLabel = "USER", description = "a user who may connect (besides root); repeatable")
     List<String> allowUsers;
 
@@ -86,7 +98,8 @@ public final class ServeCommand implements Callable<Integer> {
                 number(maxClients, config, "max_clients", 64),
                 Duration.ofSeconds(number(idleExit, config, "idle_exit_sec", 0)),
                 Duration.ofMinutes(5),
-                Limits.DEFAULT);
+                Limits.DEFAULT,
+                guards(config));
         Wiring.createPrivate(daemonConfig.stateDir());
         HostProbe probe = HostProbe.system();
         Path cache = settings.cacheDir();
@@ -112,6 +125,19 @@ public final class ServeCommand implements Callable<Integer> {
             root.context().io().err().println("llm-osd: stopped (" + why + ")");
             return 0;
         }
+    }
+
+    private DaemonConfig.Guards guards(ConfigFile config) {
+        DaemonConfig.Guards d = DaemonConfig.Guards.DEFAULT;
+        return new DaemonConfig.Guards(
+                number(maxClientsPerUid, config, "max_clients_per_uid", d.maxClientsPerUid()),
+                number(reservedSlots, config, "reserved_slots", d.reservedSlots()),
+                Duration.ofSeconds(number(idleTimeout, config, "idle_timeout_sec", (int) d.firstRequestTimeout().toSeconds())),
+                Duration.ofSeconds(number(writeTimeout, config, "write_timeout_sec", (int) d.writeTimeout().toSeconds())),
+                d.refusalWindow(),
+                number(null, config, "max_plans_per_user", d.maxPlansPerOwner()),
+                d.maxPlanBytes(),
+                d.maxPlanBytesPerOwner());
     }
 
     /** the llmsh settings, but with the daemon's own state default (/var/lib/llm-osd). */

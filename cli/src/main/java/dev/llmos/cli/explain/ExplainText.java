@@ -23,6 +23,9 @@ public final class ExplainText {
             out.println(a.id() + "  " + a.label());
             out.println("  decision: " + upper(d.verdict().wire()) + " by " + d.rule() + where(a.decidingRule()));
             out.println("  reason: " + d.reason());
+            if (d.verdict() != dev.llmos.engine.policy.Verdict.DENY) {
+                out.println("  scope: " + d.scope().describe());
+            }
             if (d.alternative() != null) {
                 out.println("  alternative: " + d.alternative());
             }

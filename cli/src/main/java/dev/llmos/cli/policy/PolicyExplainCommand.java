@@ -56,7 +56,7 @@ public final class PolicyExplainCommand implements Callable<Integer> {
         TracedDecisions decisions = new TracedDecisions(Wiring.registry(), policy, settings);
         Plan plan = decisions.parser().parse(text);
         HostProbe probe = HostProbe.system();
-        TracedDecisions.Traced traced = decisions.decide(plan, probe.currentProcess(), probe.host(), context.env().cwd());
+        TracedDecisions.Traced traced = decisions.decide(plan, probe.currentProcess(), probe.host(), Path.of("/"));
         Explanation explanation = Explainer.explain(policyDir.toString(), traced, decisions.rules());
         if (json) {
             context.io().out().println(Json.pretty(ExplainJson.of(explanation)));

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** one-line descriptions of actions for tables and questions: {@code write_file /etc/motd}. */
-final class ActionText {
+public final class ActionText {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
     private static final int MAX = 80;
@@ -20,7 +20,7 @@ final class ActionText {
     }
 
     /** the type and what it acts on: argv for processes, the path for files, else its own fields. */
-    static String describe(PlannedAction action) {
+    public static String describe(PlannedAction action) {
         return action.type() + " " + target(action.json());
     }
 

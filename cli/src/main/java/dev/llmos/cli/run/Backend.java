@@ -22,6 +22,9 @@ public interface Backend extends AutoCloseable {
     /** runs the decisions a person was shown; a dry run previews instead. */
     RunOutcome run(DecidedPlan decided, Approver approver, boolean dryRun);
 
+    /** stops a run in progress (from another thread): its step is stopped and its recovery runs. */
+    void cancel();
+
     /** one line for the header: where this runs. */
     String where();
 

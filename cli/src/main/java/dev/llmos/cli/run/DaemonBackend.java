@@ -16,6 +16,8 @@ import dev.llmos.engine.plan.Plan;
 import dev.llmos.engine.plan.PlanParser;
 import dev.llmos.engine.policy.Decision;
 import dev.llmos.daemon.client.DaemonClient;
+import dev.llmos.daemon.client.Method;
+import dev.llmos.daemon.client.Params;
 import dev.llmos.daemon.client.RpcError;
 import dev.llmos.daemon.client.RpcException;
 import dev.llmos.engine.schema.PlanError;
@@ -62,13 +64,13 @@ final class DaemonBackend implements Backend {
 
     @Override
     public RunOutcome planOnly(Plan plan) {
-        JsonNode result = call("plan.submit", submitParams(plan));
+        JsonNode result = call(Method.PLAN_SUBMIT, new Params.Submit(plan.json()));
         return read(result, RunOutcome.class);
     }
 
     @Override
     public DecidedPlan decide(Plan plan) {
-        JsonNode result = call("plan.submit", submitParams(plan));
+        JsonNode result = call(Method.PLAN_SUBMIT, new Params.Submit(plan.json()));
         planId = result.path("plan_id").asText();
         digest = result.path("digest").asText();
         Map<String, Decision> decisions = new LinkedHashMap<>();
@@ -86,22 +88,31 @@ final class DaemonBackend implements Backend {
             return Pipeline.denied(decided);
         }
         if (dryRun) {
-            return read(call("plan.preview", params("plan_id", planId)), RunOutcome.class);
+            return read(call(Method.PLAN_PREVIEW, new Params.PlanRef(planId)), RunOutcome.class);
         }
-        ObjectNode execute = params("plan_id", planId);
+        String approval = null;
         if (!decided.toConfirm().isEmpty()) {
             // an approval is always sent, even of nothing: the daemon then runs up to the first
             // step that needs one, as embedded mode does, and no plan runs by default
             Set<String> approved = approver.approve(decided);
-            ObjectNode approve = params("plan_id", planId);
-            approve.put("digest", digest);
-            approved.forEach(approve.putArray("approve")::add);
-            if (approved.isEmpty()) {
-                approve.putArray("approve");
-            }
-            execute.put("approval", call("plan.approve", approve).path("approval").asText());
+            approval = call(Method.PLAN_APPROVE, new Params.Approve(planId, digest, List.copyOf(approved))).path("approval").asText();
         }
-        return read(call("plan.execute", execute), RunOutcome.class);
+        return read(call(Method.PLAN_EXECUTE, new Params.Execute(planId, approval)), RunOutcome.class);
+    }
+
+    /** on a second connection: the first is waiting for plan.execute's answer, which then says cancelled. */
+    @Override
+    public void cancel() {
+        if (planId == null) {
+            return;
+        }
+        try (DaemonClient other = DaemonClient.connect(socket)) {
+            other.call(Method.PLAN_CANCEL, new Params.PlanRef(planId));
+        } catch (RpcException ended) {
+            // it ended before the cancel arrived: nothing is running
+        } catch (IOException e) {
+            throw new UncheckedIOException("llm-osd at " + socket + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -118,17 +129,7 @@ final class DaemonBackend implements Backend {
         }
     }
 
-    private ObjectNode submitParams(Plan plan) {
-        ObjectNode p = Json.mapper().createObjectNode();
-        p.set("plan", plan.json());
-        return p;
-    }
-
-    private static ObjectNode params(String key, String value) {
-        return Json.mapper().createObjectNode().put(key, value);
-    }
-
-    private JsonNode call(String method, JsonNode params) {
+    private JsonNode call(Method method, Params params) {
         try {
             return client.call(method, params);
         } catch (RpcException e) {

@@ -73,6 +73,9 @@ public final class DecisionTable {
         }
         if (d.verdict() == Verdict.DENY) {
             out.println("    instead: " + nonEmpty(d.alternative(), "no safer alternative offered"));
+        } else {
+            // what a person approves is the command within this scope, not the bare command
+            out.println("    scope: " + d.scope().describe());
         }
     }
 

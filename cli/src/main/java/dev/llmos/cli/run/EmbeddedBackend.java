@@ -1,6 +1,7 @@
 package dev.llmos.cli.run;
 
 import dev.llmos.engine.exec.Approver;
+import dev.llmos.engine.exec.Cancellation;
 import dev.llmos.engine.exec.DecidedPlan;
 import dev.llmos.engine.exec.Pipeline;
 import dev.llmos.engine.exec.RunOutcome;
@@ -8,7 +9,11 @@ import dev.llmos.engine.host.Requester;
 import dev.llmos.engine.plan.Plan;
 
 /** the pipeline in this process, with the caller's own privileges. */
-record EmbeddedBackend(Pipeline pipeline, Requester requester) implements Backend {
+record EmbeddedBackend(Pipeline pipeline, Requester requester, Cancellation cancellation) implements Backend {
+
+    EmbeddedBackend(Pipeline pipeline, Requester requester) {
+        this(pipeline, requester, new Cancellation());
+    }
 
     @Override
     public Plan parse(String text) {
@@ -27,7 +32,12 @@ record EmbeddedBackend(Pipeline pipeline, Requester requester) implements Backen
 
     @Override
     public RunOutcome run(DecidedPlan decided, Approver approver, boolean dryRun) {
-        return pipeline.run(decided, approver, dryRun);
+        return pipeline.run(decided, approver, dryRun, cancellation);
+    }
+
+    @Override
+    public void cancel() {
+        cancellation.cancel();
     }
 
     @Override

@@ -43,6 +43,12 @@ public final class ResultView {
             if (res.error() != null && !res.error().equals(res.status().wire().replace('_', ' '))) {
                 out.println("      " + res.error());
             }
+            if (res.data() != null && !res.data().path("confined").asBoolean(true)) {
+                out.println("      ran unconfined: this host cannot confine and the decision allowed that");
+            }
+            if (res.data() != null && res.data().path("root_not_granted").asBoolean(false)) {
+                out.println("      as_root not granted by the decision: ran as uid " + res.data().path("uid").asInt());
+            }
             for (Change c : res.changes()) {
                 out.println("      " + change(c));
             }
@@ -90,6 +96,7 @@ public final class ResultView {
             case NOT_APPROVED -> "not approved: " + failed + " was not approved, so it and everything after it did not run ("
                     + ran + " ran before it)";
             case FAILED -> "failed: " + failed + " failed; nothing after it ran" + (outcome.recovery().isEmpty() ? "" : ", see recovery above");
+            case CANCELLED -> "cancelled: stopped at " + failed + "; nothing after it ran" + (outcome.recovery().isEmpty() ? "" : ", see recovery above");
             case DRY_RUN -> "dry run: decided " + outcome.actions().size() + " actions, executed nothing";
             case PLANONLY -> "plan only: nothing to execute";
         };

@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
         description = {"Validate a plan, decide it with the policy, ask about CONFIRM actions, run it, print the results.",
                 "Runs in-process with your own privileges (embedded mode)."},
         footer = {"", "Exit codes: 0 everything ran (or a dry run / planonly plan), 1 something was denied, not approved or failed,",
-                "2 bad input (usage, unreadable or invalid plan, policy that does not compile)."})
+                "2 bad input (usage, unreadable or invalid plan, policy that does not compile),",
+                "130 cancelled by Ctrl-C (the running step was stopped and the automatic recovery ran)."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -58,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         Settings settings = Wiring.settings(root);
         String text = PlanParser.text(readPlan(io, context.env().cwd()));
         PrintWriter human = json ? io.err() : io.out();
-        try (Backend backend = Backends.choose(root, settings, context, io.err()).open()) {
+        try (CtrlC ctrlC = CtrlC.install(io.err()); Backend backend = Backends.choose(root, settings, context, io.err()).open()) {
             Plan parsed = backend.parse(text);
             if (backend instanceof DaemonBackend) {
                 human.println("(" + backend.where() + ")");
@@ -75,7 +76,15 @@ public final class RunCommand implements Callable<Integer> {
                 if (!json || (asking && prompt(io).equals(ConfirmPrompt.Mode.ASK))) {
                     DecisionTable.print(human, parsed, decided.policyDigest(), DecisionTable.rows(decided));
                 }
-                outcome = backend.run(decided, new ConfirmPrompt(prompt(io), io.in(), human, whyNobody())::approve, dryRun);
+                ConfirmPrompt confirm = new ConfirmPrompt(prompt(io), io.in(), human, whyNobody());
+                if (!dryRun && !asking) {
+                    ctrlC.executing(backend::cancel);
+                }
+                outcome = backend.run(decided, d -> {
+                    java.util.Set<String> approved = confirm.approve(d);
+                    ctrlC.executing(backend::cancel);
+                    return approved;
+                }, dryRun);
                 if (!json && outcome.status() == RunStatus.DRY_RUN) {
                     ResultView.previews(io.out(), outcome);
                 } else if (!json && !dryRun) {
@@ -89,6 +98,8 @@ public final class RunCommand implements Callable<Integer> {
                 io.out().println();
                 io.out().println(ResultView.summary(outcome));
             }
+            // out before ctrl-c's hook lets an interrupted process exit
+            io.out().flush();
             return ExitCodes.of(outcome.status());
         }
     }

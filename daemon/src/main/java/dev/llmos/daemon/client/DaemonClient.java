@@ -39,7 +39,17 @@ public final class DaemonClient implements AutoCloseable {
         return new DaemonClient(ch);
     }
 
-    /** calls a method and returns its result; a json-rpc error is thrown as {@link RpcException}. */
+    /** calls a method with its typed params and returns the result; a json-rpc error is thrown as {@link RpcException}. */
+    public JsonNode call(Method method, Params params) throws IOException {
+        return call(method.wire(), Json.tree(params));
+    }
+
+    /** as above, the result read as {@code type}. */
+    public <T> T call(Method method, Params params, Class<T> type) throws IOException {
+        return Json.mapper().treeToValue(call(method, params), type);
+    }
+
+    /** calls a method by name; for tests that send what no typed client would. */
     public JsonNode call(String method, JsonNode params) throws IOException {
         ObjectNode request = Json.mapper().createObjectNode();
         request.put("jsonrpc", "2.0");

@@ -34,6 +34,12 @@ public final class LineReader {
 
     /** the next line without its newline, or null at end of stream (a final unterminated line counts). */
     public String readLine() throws IOException {
+        byte[] bytes = readLineBytes();
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** as {@link #readLine()}, undecoded, so the server can refuse bytes that are not utf-8 rather than replace them. */
+    public byte[] readLineBytes() throws IOException {
         int n = 0;
         partialSinceNanos = 0;
         while (true) {
@@ -43,7 +49,7 @@ public final class LineReader {
                 if (len <= 0) {
                     len = 0;
                     partialSinceNanos = 0;
-                    return n == 0 ? null : new String(line, 0, n, StandardCharsets.UTF_8);
+                    return n == 0 ? null : Arrays.copyOf(line, n);
                 }
             }
             while (pos < len) {
@@ -51,7 +57,7 @@ public final class LineReader {
                 if (b == '\n') {
                     partialSinceNanos = 0;
                     int end = n > 0 && line[n - 1] == '\r' ? n - 1 : n;
-                    return new String(line, 0, end, StandardCharsets.UTF_8);
+                    return Arrays.copyOf(line, end);
                 }
                 if (n == max) {
                     throw new TooLarge(max);

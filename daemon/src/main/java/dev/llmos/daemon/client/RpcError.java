@@ -26,6 +26,7 @@ public record RpcError(int code, String message, JsonNode data) {
     public static final int APPROVAL_INVALID = -32014;
     public static final int PLAN_DENIED = -32015;
     public static final int PLAN_STATE = -32016;
+    public static final int TOO_MANY_PLANS = -32017;
 
     public RpcError(int code, String message) {
         this(code, message, null);

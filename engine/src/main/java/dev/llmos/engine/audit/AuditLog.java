@@ -3,6 +3,8 @@ package dev.llmos.engine.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmos.engine.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,115 +17,225 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * append-only audit log: one json object per line, fsync'd before {@link #append} returns, and
- * hash-chained (each line carries the previous line's hash and its own) so an edited, removed or
- * reordered line is detectable. a file lock serialises writers across processes.
+ * append-only audit log: one json record per event, written and fsync'd before {@link #append}
+ * returns, so a caller that appends before it acts never acts unrecorded (fail closed: a record
+ * that cannot be synced throws {@link AuditException}). records are hash-chained, sealed with a
+ * forward-secure key ({@link SealKey}) and each new head is published to anchors outside the file.
+ * a torn tail found before an append is moved to a quarantine file and recorded as its own event.
+ * a file lock serialises writers across processes.
  */
 public final class AuditLog {
 
-    public static final int VERSION = 1;
+    /** version 2: one record per event, a {@code type} tag, sealed; version 1 lines still verify. */
+    public static final int VERSION = 2;
     public static final String GENESIS = "0".repeat(64);
+    public static final String REPAIR = "audit.repair";
+    public static final String SEALING = "audit.sealing";
+    public static final String EPOCH = "audit.epoch";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
     /** one lock per file in this jvm: file locks are per process, and overlapping ones throw. */
-    private static final java.util.concurrent.ConcurrentHashMap<Path, Object> IN_PROCESS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path file;
     private final Clock clock;
+    private final Duration epoch;
+    private final List<Anchor> anchors;
 
-    public AuditLog(Path file, Clock clock) {
+    public AuditLog(Path file, Clock clock, Duration epoch, List<Anchor> anchors) {
         this.file = file.toAbsolutePath();
         this.clock = clock;
+        this.epoch = epoch;
+        this.anchors = List.copyOf(anchors);
+    }
+
+    /** sealed in 15-minute epochs, anchored to the file beside the log and to syslog when it listens. */
+    public AuditLog(Path file, Clock clock) {
+        this(file, clock, SealKey.DEFAULT_INTERVAL, defaultAnchors(file.toAbsolutePath()));
     }
 
     public AuditLog(Path file) {
         this(file, Clock.systemUTC());
     }
 
+    public static List<Anchor> defaultAnchors(Path file) {
+        List<Anchor> out = new ArrayList<>();
+        out.add(new FileAnchor(sibling(file, ".anchor")));
+        SyslogAnchor.system().ifPresent(out::add);
+        return out;
+    }
+
     public Path file() {
         return file;
     }
 
+    /** the evolving sealing key (0600); each epoch overwrites the one before. */
+    public Path keyFile() {
+        return sibling(file, ".key");
+    }
+
+    /** the epoch-0 key, written once (0400) for the admin to move off the machine. */
+    public Path verifyKeyFile() {
+        return sibling(file, ".verify-key");
+    }
+
+    public List<Anchor> anchors() {
+        return anchors;
+    }
+
+    /** the files beside the log that belong to it; no plan may touch them. */
+    public List<Path> companions() {
+        List<Path> out = new ArrayList<>(List.of(keyFile(), verifyKeyFile(), sibling(file, ".anchor")));
+        anchors.stream().filter(a -> a instanceof FileAnchor).map(a -> ((FileAnchor) a).file()).forEach(out::add);
+        return out;
+    }
+
+    static Path sibling(Path log, String suffix) {
+        return log.resolveSibling(log.getFileName() + suffix);
+    }
+
     /**
-     * appends one event. {@code body}'s fields are kept; v, event, time, seq, prev and hash are added.
+     * appends one record and syncs it. {@code body}'s fields are kept; v, seq, time, type, key_id,
+     * epoch, prev, hash and seal are added.
      *
-     * @return the line as written
+     * @return the record as written
+     * @throws AuditException when it cannot be written and synced: whatever it records must not happen
      */
-    public JsonNode append(String event, ObjectNode body) {
+    public JsonNode append(String type, ObjectNode body) {
         synchronized (IN_PROCESS.computeIfAbsent(file, f -> new Object())) {
-            return appendLocked(event, body);
+            try {
+                return appendLocked(type, body);
+            } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                throw new AuditException("cannot write the audit record (" + type + ") to " + file + ": " + e.getMessage(), e);
+            }
         }
     }
 
-    private JsonNode appendLocked(String event, ObjectNode body) {
-        try {
-            Path parent = file.getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
+    private JsonNode appendLocked(String type, ObjectNode body) throws IOException {
+        Path parent = file.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        boolean created = !Files.exists(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileLock ignored = ch.lock()) {
+            if (created) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                JsonNode last = lastEntry(ch);
-                long seq = last == null ? 1 : last.path("seq").asLong() + 1;
-                String prev = last == null ? GENESIS : last.path("hash").asText();
-                ObjectNode line = Json.mapper().createObjectNode();
-                line.put("v", VERSION);
-                line.put("seq", seq);
-                line.put("time", clock.instant().toString());
-                line.put("event", event);
-                line.setAll(body);
-                line.put("prev", prev);
-                line.put("hash", hash(line));
-                byte[] bytes = (Json.canonical(line) + "\n").getBytes(StandardCharsets.UTF_8);
-                ch.position(ch.size());
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-                return line;
+                Durable.syncDirectory(parent);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to audit log " + file + ": " + e.getMessage(), e);
+            LogTail tail = LogTail.inspect(ch);
+            JsonNode last = tail.last();
+            Sealer.Key key = Sealer.load(this, clock.instant(), epoch);
+            if (tail.torn()) {
+                last = write(ch, key, last, REPAIR, quarantine(ch, tail, last));
+            }
+            if (key.created()) {
+                ObjectNode note = Json.mapper().createObjectNode().put("verify_key_file", key.verifyFile().toString())
+                        .put("epoch_start", key.key().start().toString()).put("interval_sec", epoch.toSeconds())
+                        .put("note", "move the verify key off this machine: whoever holds it can re-seal the log");
+                last = write(ch, key, last, SEALING, note);
+            }
+            long target = key.key().epochAt(clock.instant());
+            if (target > key.key().epoch()) {
+                // the epoch's last record, sealed with its own key: whoever later steals a newer key
+                // cannot rewrite what came before this without it showing
+                ObjectNode close = Json.mapper().createObjectNode().put("next_epoch", target);
+                last = write(ch, key, last, EPOCH, close);
+                key = Sealer.forward(this, key, target);
+            }
+            return write(ch, key, last, type, body);
         }
     }
 
-    /** the hash of a line: sha-256 over its canonical form without the hash field. */
+    /** copies the torn bytes into a new quarantine file (synced), then cuts them off the log. */
+    private ObjectNode quarantine(FileChannel ch, LogTail tail, JsonNode last) throws IOException {
+        int n = (int) Math.min(Integer.MAX_VALUE - 16, tail.size() - tail.goodEnd());
+        ByteBuffer buf = ByteBuffer.allocate(n);
+        while (buf.hasRemaining() && ch.read(buf, tail.goodEnd() + buf.position()) >= 0) {
+            // read the whole torn tail
+        }
+        long seq = last == null ? 1 : last.path("seq").asLong() + 1;
+        Path q = sibling(file, ".quarantine-" + seq);
+        for (int i = 1; Files.exists(q); i++) {
+            q = sibling(file, ".quarantine-" + seq + "." + i);
+        }
+        try (FileChannel out = FileChannel.open(q, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            Durable.writeFully(out, buf.array());
+            out.force(true);
+        }
+        Durable.syncDirectory(q.getParent());
+        ch.truncate(tail.goodEnd());
+        ch.force(true);
+        LOG.warn("audit log {} had a torn tail of {} bytes after record {}; moved to {}", file, n,
+                last == null ? 0 : last.path("seq").asLong(), q);
+        return Json.mapper().createObjectNode().put("bytes", n).put("offset", tail.goodEnd())
+                .put("sha256", Json.sha256(buf.array())).put("quarantine", q.toString())
+                .put("after_seq", last == null ? 0 : last.path("seq").asLong());
+    }
+
+    /** writes one record after {@code last}, syncs it, then publishes the new head to the anchors. */
+    private JsonNode write(FileChannel ch, Sealer.Key key, JsonNode last, String type, ObjectNode body) throws IOException {
+        long seq = last == null ? 1 : last.path("seq").asLong() + 1;
+        String prev = last == null ? GENESIS : last.path("hash").asText();
+        ObjectNode line = Json.mapper().createObjectNode();
+        line.put("v", VERSION);
+        line.put("seq", seq);
+        line.put("time", clock.instant().toString());
+        line.put("type", type);
+        line.setAll(body);
+        line.put("key_id", key.id());
+        line.put("epoch", key.key().epoch());
+        line.put("prev", prev);
+        String hash = hash(line);
+        line.put("hash", hash);
+        line.put("seal", key.key().seal(hash));
+        byte[] bytes = (Json.canonical(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        long before = ch.size();
+        try {
+            ch.position(before);
+            Durable.writeFully(ch, bytes);
+            ch.force(true);
+        } catch (IOException e) {
+            // a half-written record must not stay: cut it off; if that fails too, the next append quarantines it
+            try {
+                ch.truncate(before);
+                ch.force(true);
+            } catch (IOException ignored) {
+                LOG.warn("cannot cut a half-written audit record off {}: {}", file, ignored.toString());
+            }
+            throw e;
+        }
+        for (Anchor a : anchors) {
+            try {
+                a.publish(file.toString(), seq, hash);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("audit head {} not anchored to {}: {}", seq, a.describe(), e.toString());
+            }
+        }
+        return line;
+    }
+
+    /** the hash of a record: sha-256 over its canonical form without the hash and seal fields. */
     public static String hash(JsonNode line) {
         ObjectNode copy = ((ObjectNode) line).deepCopy();
         copy.remove("hash");
+        copy.remove("seal");
         return Json.sha256(Json.canonical(copy));
     }
 
-    /** the last complete line, read backwards from the end so a long log costs nothing. */
-    private static JsonNode lastEntry(FileChannel ch) throws IOException {
-        long size = ch.size();
-        if (size == 0) {
-            return null;
-        }
-        int chunk = 64 * 1024;
-        long start = Math.max(0, size - chunk);
-        while (true) {
-            ByteBuffer buf = ByteBuffer.allocate((int) (size - start));
-            ch.read(buf, start);
-            String text = new String(buf.array(), StandardCharsets.UTF_8);
-            String trimmed = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-            int nl = trimmed.lastIndexOf('\n');
-            if (nl >= 0 || start == 0) {
-                return Json.mapper().readTree(trimmed.substring(nl + 1));
-            }
-            start = Math.max(0, start - chunk);
-        }
-    }
-
-    /** every line, parsed; for tail and verify. */
+    /** every line, as text; for tail. */
     public List<String> lines() {
         try {
-            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+            // decoded leniently: a damaged byte is verify's business, tail shows what it can
+            return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList() : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,8 @@ public enum ActionStatus {
     NOT_APPROVED("not_approved"),
     DENIED("denied"),
     SKIPPED("skipped"),
+    /** stopped while it ran, or not started, because the plan was cancelled. */
+    CANCELLED("cancelled"),
     DRY_RUN("dry_run");
 
     private final String wire;

@@ -3,6 +3,7 @@ package dev.llmos.engine.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmos.engine.plan.PlanParser;
 import dev.llmos.engine.plan.PlannedAction;
+import dev.llmos.engine.spi.Catalog;
 import dev.llmos.engine.policy.Decision;
 import dev.llmos.engine.policy.Precondition;
 import dev.llmos.engine.policy.RecoveryStep;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * runs a decided plan in order: preconditions right before each action, stop at the first failure,
@@ -28,19 +30,33 @@ final class Executor {
     private final PlanParser parser;
     private final Path stateDir;
     private final Limits limits;
+    private final UnaryOperator<DecidedPlan> redecide;
+    private final List<Path> protectedPaths;
+    private final Catalog catalog;
 
-    Executor(ActionRegistry registry, PlanParser parser, Path stateDir, Limits limits) {
+    /**
+     * @param redecide decides a plan again, as it would be decided now
+     * @param protectedPaths with {@code catalog}, reaches every handler: confined programs never
+     *                       write the one nor read the other's secrets
+     */
+    Executor(ActionRegistry registry, PlanParser parser, Path stateDir, Limits limits, UnaryOperator<DecidedPlan> redecide,
+             List<Path> protectedPaths, Catalog catalog) {
         this.registry = registry;
         this.parser = parser;
         this.stateDir = stateDir;
         this.limits = limits;
+        this.redecide = redecide;
+        this.protectedPaths = List.copyOf(protectedPaths);
+        this.catalog = catalog;
     }
 
     /** a step that ran, kept so it can be undone if a later one fails. */
     private record Done(PlannedAction action, Decision decision, ActionOutcome outcome) {
     }
 
-    Result execute(DecidedPlan decided, Set<String> approved, RunListener listener) {
+    Result execute(DecidedPlan shown, Set<String> approved, RunListener listener, Cancellation cancellation) {
+        // the latest decision: each step runs on what was decided right before it
+        DecidedPlan decided = shown;
         List<ActionReport> reports = new ArrayList<>();
         List<Done> done = new ArrayList<>();
         RunStatus status = RunStatus.COMPLETED;
@@ -49,9 +65,17 @@ final class Executor {
         int step = -1;
         for (PlannedAction action : decided.plan().actions()) {
             step++;
-            Decision decision = decided.decision(action.id());
+            Decision decision = shown.decision(action.id());
             if (stopped != null) {
                 reports.add(report(action, decision, ActionResult.of(ActionStatus.SKIPPED, "not run: " + stopped + " stopped the plan")));
+                continue;
+            }
+            if (cancellation.isCancelled()) {
+                // cancelled between steps (ctrl-c, plan.cancel, sigterm): nothing more starts, what ran is undone
+                reports.add(report(action, decision, ActionResult.of(ActionStatus.CANCELLED, "not started: the plan was cancelled")));
+                status = RunStatus.CANCELLED;
+                stopped = action.id();
+                recovery.addAll(recover(decided, done, action, null, listener));
                 continue;
             }
             if (decision.verdict() == Verdict.DENY) {
@@ -64,6 +88,27 @@ final class Executor {
                 stopped = action.id();
                 continue;
             }
+            // decide again right before the step: earlier steps (or anyone) may have changed the host
+            DecidedPlan now;
+            List<String> refused;
+            try {
+                now = redecide.apply(shown);
+                refused = Recheck.refusals(shown, now, action.id(), approved.contains(action.id()));
+            } catch (RuntimeException e) {
+                now = decided;
+                refused = List.of("cannot decide it again right before it runs: " + e.getMessage());
+            }
+            if (!refused.isEmpty()) {
+                Decision current = now.decision(action.id()) != null ? now.decision(action.id()) : decision;
+                reports.add(report(action, current, ActionResult.of(ActionStatus.DENIED,
+                        "refused right before it ran: " + String.join("; ", refused))));
+                status = RunStatus.FAILED;
+                stopped = action.id();
+                recovery.addAll(recover(decided, done, action, decision, listener));
+                continue;
+            }
+            decided = now;
+            decision = now.decision(action.id());
             List<ActionResult.CheckedPrecondition> checks = new ArrayList<>();
             boolean preconditionsHold = true;
             for (Precondition p : decision.preconditions()) {
@@ -81,18 +126,43 @@ final class Executor {
                 recovery.addAll(recover(decided, done, action, decision, listener));
                 continue;
             }
-            listener.starting(step, action);
+            try {
+                listener.starting(step, action);
+            } catch (RuntimeException e) {
+                // fail closed: a step whose start cannot be recorded does not start, nor does anything after it
+                reports.add(report(action, decision, ActionResult.of(ActionStatus.FAILED, "not started: " + e.getMessage())));
+                status = RunStatus.FAILED;
+                stopped = action.id();
+                recovery.addAll(recover(decided, done, action, decision, listener));
+                continue;
+            }
             long start = System.nanoTime();
-            ActionOutcome outcome = run(action, decided);
+            // a cancel interrupts the handler: it stops its step (exec kills its process group) and returns
+            DecidedPlan current = decided;
+            ActionOutcome outcome = cancellation.during(() -> run(action, current));
+            boolean cancelled = cancellation.isCancelled();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            ActionResult result = new ActionResult(outcome.ok() ? ActionStatus.OK : ActionStatus.FAILED,
+            ActionResult result = new ActionResult(outcome.ok() ? ActionStatus.OK : cancelled ? ActionStatus.CANCELLED : ActionStatus.FAILED,
                     outcome.exitCode(), millis, outcome.stdout(), outcome.stderr(), outcome.changes(), outcome.data(),
                     outcome.error(), checks, null);
-            listener.finished(step, action, result, outcome.undo());
+            boolean recorded = true;
+            try {
+                listener.finished(step, action, result, outcome.undo());
+            } catch (RuntimeException e) {
+                // it ran, but its end is not on record: nothing more runs unrecorded after it
+                recorded = false;
+                result = new ActionResult(ActionStatus.FAILED, result.exitCode(), millis, result.stdout(), result.stderr(),
+                        result.changes(), result.data(), "ran, but its end could not be recorded: " + e.getMessage(), checks, null);
+            }
             reports.add(report(action, decision, result));
-            if (outcome.ok()) {
+            if (outcome.ok() && recorded) {
                 done.add(new Done(action, decision, outcome));
-            } else {
+            }
+            if (cancelled) {
+                status = RunStatus.CANCELLED;
+                stopped = action.id();
+                recovery.addAll(recover(decided, done, action, outcome.ok() ? null : decision, listener));
+            } else if (!outcome.ok()) {
                 status = RunStatus.FAILED;
                 stopped = action.id();
                 recovery.addAll(recover(decided, done, action, decision, listener));
@@ -114,7 +184,7 @@ final class Executor {
         }
     }
 
-    /** undoes completed actions, newest first, then the failed action's own follow-up steps. */
+    /** undoes completed actions, newest first, then the failed action's own follow-up steps (none when null). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private List<RecoveryReport> recover(DecidedPlan decided, List<Done> done, PlannedAction failed, Decision failedDecision,
                                          RunListener listener) {
@@ -128,10 +198,18 @@ final class Executor {
                 }
                 ActionOutcome result;
                 try {
+                    listener.recovering(d.action().id(), step);
+                } catch (RuntimeException e) {
+                    out.add(new RecoveryReport(d.action().id(), step, "not run", "not started: " + e.getMessage()));
+                    continue;
+                }
+                try {
                     result = switch (step) {
                         case RecoveryStep.Undo u -> {
                             ActionHandler handler = registry.handler(d.action().type()).orElseThrow();
-                            yield handler.undo(d.action().params(), d.outcome().undo(), context(decided, d.action().id()));
+                            // as the action ran: its scope, its requester
+                            yield handler.undo(d.action().params(), d.outcome().undo(),
+                                    context(decided, d.action().id(), d.decision()));
                         }
                         case RecoveryStep.RunAction r -> runRecoveryAction(r.action(), decided, d.action().id());
                     };
@@ -140,20 +218,35 @@ final class Executor {
                 }
                 out.add(new RecoveryReport(d.action().id(), step, result.ok() ? "ran" : "failed",
                         result.ok() ? describe(result) : result.error()));
-                listener.recovered(out.get(out.size() - 1));
+                recovered(listener, out.get(out.size() - 1));
             }
         }
-        for (RecoveryStep step : failedDecision.recovery()) {
+        for (RecoveryStep step : failedDecision == null ? List.<RecoveryStep>of() : failedDecision.recovery()) {
             if (step instanceof RecoveryStep.RunAction r && r.automatic()) {
+                try {
+                    listener.recovering(failed.id(), step);
+                } catch (RuntimeException e) {
+                    out.add(new RecoveryReport(failed.id(), step, "not run", "not started: " + e.getMessage()));
+                    continue;
+                }
                 ActionOutcome result = runRecoveryAction(r.action(), decided, failed.id());
                 out.add(new RecoveryReport(failed.id(), step, result.ok() ? "ran" : "failed",
                         result.ok() ? describe(result) : result.error()));
-                listener.recovered(out.get(out.size() - 1));
+                recovered(listener, out.get(out.size() - 1));
             } else if (step instanceof RecoveryStep.RunAction) {
                 out.add(new RecoveryReport(failed.id(), step, "offered", step.describe()));
             }
         }
         return out;
+    }
+
+    /** the report reaches the listener if it can; one that cannot record it does not stop the others. */
+    private static void recovered(RunListener listener, RecoveryReport report) {
+        try {
+            listener.recovered(report);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Executor.class).warn("recovery of {} not recorded: {}", report.forAction(), e.getMessage());
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -186,9 +279,12 @@ final class Executor {
     }
 
     private ExecContext context(DecidedPlan decided, String actionId) {
-        Decision d = decided.decision(actionId);
+        return context(decided, actionId, decided.decision(actionId));
+    }
+
+    private ExecContext context(DecidedPlan decided, String actionId, Decision d) {
         return new ExecContext(stateDir, decided.plan().digest(), actionId, decided.requester(), limits,
-                d == null ? null : d.confine(), d == null ? null : d.scope());
+                d == null ? null : d.confine(), d == null ? null : d.scope(), decided.paths(actionId), protectedPaths, catalog);
     }
 
     private static ActionReport report(PlannedAction action, Decision decision, ActionResult result) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmos.engine.audit.AuditLog;
 import dev.llmos.engine.host.HostFacts;
-import dev.llmos.engine.host.PathFacts;
 import dev.llmos.engine.host.PathResolver;
 import dev.llmos.engine.host.Requester;
 import dev.llmos.engine.json.Json;
@@ -24,7 +23,6 @@ import dev.llmos.engine.schema.PlanValidationException;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
 import dev.llmos.engine.spi.ExecContext;
-import dev.llmos.engine.spi.FactContext;
 import dev.llmos.engine.spi.Limits;
 import dev.llmos.engine.spi.Preview;
 
@@ -57,6 +55,7 @@ public final class Pipeline {
     private final ProtectedPaths protectedPaths;
     private final PathResolver resolver;
     private final Executor executor;
+    private final AuditTrail trail;
 
     public Pipeline(ActionRegistry registry, PolicyEngine policy, AuditLog audit, HostFacts host, Config config) {
         this.registry = registry;
@@ -67,10 +66,19 @@ public final class Pipeline {
         this.config = config;
         List<Path> roots = new ArrayList<>(config.protectedRoots());
         roots.add(audit.file());
+        roots.addAll(audit.companions());
         roots.add(config.stateDir());
         this.protectedPaths = new ProtectedPaths(roots);
         this.resolver = new PathResolver(config.cwd());
-        this.executor = new Executor(registry, parser, config.stateDir(), config.limits());
+        // each step is decided again right before it runs, with the same resolver and policy
+        this.executor = new Executor(registry, parser, config.stateDir(), config.limits(),
+                d -> decide(d.plan(), d.requester()), protectedPaths.roots(), policy.catalog());
+        this.trail = new AuditTrail(audit, registry);
+    }
+
+    /** the audit records of plans; the daemon writes its submissions, approvals and reloads through it. */
+    public AuditTrail trail() {
+        return trail;
     }
 
     public PlanParser parser() {
@@ -103,34 +111,12 @@ public final class Pipeline {
     /** one typed fact per action, builtin denials for protected paths, then policy; combined here. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public DecidedPlan decide(Plan plan, Requester requester) {
-        // one resolution per path per decision: facts and the protected-path check see the same
-        // answer, and a path named by several actions costs its stat, realpath and owner lookup once
-        java.util.Map<String, PathFacts> resolved = new java.util.HashMap<>();
-        FactContext context = new FactContext() {
-            @Override
-            public PathFacts path(String path) {
-                return resolved.computeIfAbsent(path, resolver::resolve);
-            }
-
-            @Override
-            public HostFacts host() {
-                return host;
-            }
-
-            @Override
-            public Requester requester() {
-                return requester;
-            }
-
-            @Override
-            public Limits limits() {
-                return config.limits();
-            }
-        };
+        DecisionContext context = new DecisionContext(resolver, host, requester, config.limits());
         List<ActionFact> facts = new ArrayList<>();
         List<RuleOutput> outputs = new ArrayList<>();
         for (PlannedAction action : plan.actions()) {
             ActionHandler handler = registry.handler(action.type()).orElseThrow();
+            context.action(action.id());
             facts.add(handler.fact(action.header(), action.params(), context));
             for (Object written : handler.writes(action.params())) {
                 protectedPaths.check(action.id(), context.path((String) written)).ifPresent(outputs::add);
@@ -138,14 +124,15 @@ public final class Pipeline {
         }
         outputs.addAll(policy.evaluate(new PolicyRequest(plan, facts, requester, host)));
         Map<String, Decision> decisions = Decider.combine(plan, outputs);
-        return new DecidedPlan(plan, decisions, facts, policy.digest(), requester, host);
+        return new DecidedPlan(plan, decisions, facts, policy.digest(), requester, host, context.byAction());
     }
 
-    /** the whole pipeline for one plan, audited once at the end whatever happened. */
+    /** the whole pipeline for one plan, each event audited as it happens. */
     public RunOutcome run(Plan plan, Requester requester, Approver approver, boolean dryRun) {
         if (plan.mode() == PlanMode.PLANONLY) {
             RunOutcome outcome = outcome(RunStatus.PLANONLY, plan, policy.digest(), requester, List.of(), null, List.of());
-            audit(outcome, requester);
+            trail.submitted(null, plan, requester, SELF);
+            ended(null, outcome, requester);
             return outcome;
         }
         return run(decide(plan, requester), approver, dryRun);
@@ -154,10 +141,18 @@ public final class Pipeline {
     /**
      * runs the decisions a person was shown (not a second decision): denied plans run nothing,
      * dry runs preview, otherwise the approver is asked about CONFIRM actions and the plan executes.
-     * audited once at the end.
+     * submission, decision, approval, every step and the end are audited as they happen; a record
+     * that cannot be written stops the run there.
      */
     public RunOutcome run(DecidedPlan decided, Approver approver, boolean dryRun) {
+        return run(decided, approver, dryRun, Cancellation.none());
+    }
+
+    /** as above; {@code cancellation} can stop the run (ctrl-c), which then recovers and is audited as cancelled. */
+    public RunOutcome run(DecidedPlan decided, Approver approver, boolean dryRun, Cancellation cancellation) {
         Plan plan = decided.plan();
+        trail.submitted(null, plan, decided.requester(), SELF);
+        trail.decided(null, decided, dryRun ? "dry run" : "submitted");
         RunOutcome outcome;
         if (decided.anyDenied()) {
             outcome = denied(decided);
@@ -165,10 +160,28 @@ public final class Pipeline {
             outcome = outcome(RunStatus.DRY_RUN, plan, decided.policyDigest(), decided.requester(), preview(decided), null, List.of());
         } else {
             Set<String> approved = decided.toConfirm().isEmpty() ? Set.of() : approver.approve(decided);
-            outcome = execute(decided, approved);
+            if (!decided.toConfirm().isEmpty()) {
+                trail.approved(null, decided, decided.requester(), SELF, approved);
+            }
+            outcome = execute(decided, approved, RunListener.NONE, null, cancellation);
         }
-        audit(outcome, decided.requester());
+        ended(null, outcome, decided.requester());
         return outcome;
+    }
+
+    /** this process, named in embedded records (the daemon names its peer instead). */
+    private static final long SELF = ProcessHandle.current().pid();
+
+    /** the end record; when it cannot be written the caller hears why the run stopped too. */
+    public void ended(String planId, RunOutcome outcome, Requester requester) {
+        try {
+            trail.ended(planId, outcome, requester);
+        } catch (dev.llmos.engine.audit.AuditException e) {
+            String failed = outcome.actions().stream().filter(a -> a.result() != null && a.result().error() != null)
+                    .map(a -> a.id() + ": " + a.result().error()).findFirst().orElse(outcome.status().wire());
+            throw new dev.llmos.engine.audit.AuditException("the run ended " + outcome.status().wire() + " (" + failed
+                    + ") and its end could not be recorded: " + e.getMessage(), e);
+        }
     }
 
     /** the outcome of a plan with a deny: the denied actions and, skipped, all the others. */
@@ -185,17 +198,32 @@ public final class Pipeline {
         return outcome(RunStatus.DENIED, decided.plan(), decided.policyDigest(), decided.requester(), reports, first, List.of());
     }
 
-    /** executes a decided plan with the given approvals (not audited: callers audit the outcome). */
+    /** executes a decided plan with the given approvals; each step is audited, the end is the caller's. */
     public RunOutcome execute(DecidedPlan decided, Set<String> approved) {
-        return execute(decided, approved, RunListener.NONE);
+        return execute(decided, approved, RunListener.NONE, null, Cancellation.none());
     }
 
     /** as above, telling {@code listener} about each step as it happens (the daemon's journal). */
     public RunOutcome execute(DecidedPlan decided, Set<String> approved, RunListener listener) {
+        return execute(decided, approved, listener, null, Cancellation.none());
+    }
+
+    /** as above; {@code cancellation} stops the running step and runs the recovery (status cancelled). */
+    public RunOutcome execute(DecidedPlan decided, Set<String> approved, RunListener listener, Cancellation cancellation) {
+        return execute(decided, approved, listener, null, cancellation);
+    }
+
+    /**
+     * as above, for the plan the daemon knows as {@code planId} (null when embedded); {@code listener}
+     * hears each step after the step's audit record is synced.
+     */
+    public RunOutcome execute(DecidedPlan decided, Set<String> approved, RunListener listener, String planId,
+                              Cancellation cancellation) {
         if (decided.anyDenied()) {
             throw new IllegalStateException("a plan with denied actions is never executed");
         }
-        Executor.Result result = executor.execute(decided, approved, listener);
+        Executor.Result result = executor.execute(decided, approved, RunListener.both(trail.steps(planId, decided), listener),
+                cancellation);
         return outcome(result.status(), decided.plan(), decided.policyDigest(), decided.requester(), result.reports(),
                 result.stoppedAt(), result.recovery());
     }
@@ -207,8 +235,10 @@ public final class Pipeline {
             ActionHandler handler = registry.handler(a.type()).orElseThrow();
             Preview preview;
             try {
+                Decision d = decided.decision(a.id());
                 preview = handler.preview(a.params(), new ExecContext(config.stateDir(), decided.plan().digest(), a.id(),
-                        decided.requester(), config.limits()));
+                        decided.requester(), config.limits(), d.confine(), d.scope(), decided.paths(a.id()),
+                        protectedPaths.roots(), policy.catalog()));
             } catch (RuntimeException e) {
                 preview = Preview.of("cannot preview: " + e.getMessage());
             }
@@ -222,40 +252,6 @@ public final class Pipeline {
                                       List<ActionReport> reports, String failed, List<RecoveryReport> recovery) {
         return new RunOutcome(status, plan.goal(), plan.mode().wire(), plan.digest(), policyDigest, requester.user(),
                 plan.steps(), reports, failed, recovery);
-    }
-
-    /** one audit line per run: who, which plan, which policy, every decision with its rule, every result. */
-    public void audit(RunOutcome outcome, Requester requester) {
-        ObjectNode body = who(requester);
-        body.put("plan_digest", outcome.planDigest());
-        body.put("policy_digest", outcome.policyDigest());
-        body.put("goal", outcome.goal());
-        body.put("status", outcome.status().wire());
-        ArrayNode actions = body.putArray("actions");
-        for (ActionReport r : outcome.actions()) {
-            ObjectNode a = actions.addObject();
-            a.put("id", r.id());
-            a.put("type", r.type());
-            a.put("decision", r.decision().verdict().wire());
-            a.put("rule", r.decision().rule());
-            a.put("reason", r.decision().reason());
-            if (r.result() != null) {
-                a.put("status", r.result().status().wire());
-                if (r.result().exitCode() != null) {
-                    a.put("exit_code", r.result().exitCode());
-                }
-                if (r.result().error() != null) {
-                    a.put("error", r.result().error());
-                }
-                if (!r.result().changes().isEmpty()) {
-                    a.set("changes", Json.tree(r.result().changes()));
-                }
-            }
-        }
-        if (!outcome.recovery().isEmpty()) {
-            body.set("recovery", Json.tree(outcome.recovery()));
-        }
-        audit.append("plan.run", body);
     }
 
     private static ObjectNode who(Requester requester) {

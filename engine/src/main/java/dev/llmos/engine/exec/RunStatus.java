@@ -12,6 +12,8 @@ public enum RunStatus {
     NOT_APPROVED("not_approved"),
     /** an action or its precondition failed; nothing after it ran. */
     FAILED("failed"),
+    /** stopped on request (ctrl-c, plan.cancel, the daemon stopping): the running step was stopped, what ran was undone. */
+    CANCELLED("cancelled"),
     /** decided and previewed, nothing executed. */
     DRY_RUN("dry_run"),
     /** a planonly plan: prose, nothing to execute. */

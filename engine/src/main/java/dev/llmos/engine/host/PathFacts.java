@@ -1,5 +1,7 @@
 package dev.llmos.engine.host;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * a path as the executor will meet it.
  *
@@ -10,6 +12,9 @@ package dev.llmos.engine.host;
  * @param symlink whether {@code path} itself, or one of its ancestors, was a symlink
  * @param owner owner's user name, or null when the path does not exist
  * @param size bytes for a regular file, -1 otherwise
+ * @param id the inode {@code realPath} named when this was resolved (not followed), null when missing
+ * @param parentId the inode of {@code realPath}'s parent directory then, null when missing; file
+ *                 actions act on these very objects or refuse
  */
 public record PathFacts(
         String path,
@@ -19,5 +24,13 @@ public record PathFacts(
         boolean directory,
         boolean symlink,
         String owner,
-        long size) {
+        long size,
+        @JsonIgnore FileId id,
+        @JsonIgnore FileId parentId) {
+
+    /** facts without identities, as a client or a test writes them. */
+    public PathFacts(String path, String realPath, String topDir, boolean exists, boolean directory, boolean symlink,
+                     String owner, long size) {
+        this(path, realPath, topDir, exists, directory, symlink, owner, size, null, null);
+    }
 }

@@ -34,7 +34,9 @@ public final class PathResolver {
                 owner = null;
             }
         }
-        return new PathFacts(raw, real.toString(), topDir(real), exists, directory, symlink, owner, size);
+        Path parent = real.getParent();
+        return new PathFacts(raw, real.toString(), topDir(real), exists, directory, symlink, owner, size,
+                exists ? FileId.of(real) : null, parent == null ? null : FileId.of(parent));
     }
 
     /** where a walk ended and how many links it followed. */

@@ -72,9 +72,11 @@ public final class StrictJson {
             } else if (message != null && message.startsWith("Duplicate field")) {
                 message = "duplicate key " + message.substring("Duplicate field ".length()) + where;
             } else {
-                // where the parser gave up is not where the mistake is (a missing brace is reported
-                // at the last key it read), so a syntax error names the document
-                pointer = "";
+                // a document cut short is missing its end, not something at the last key read
+                if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+                        || message != null && message.startsWith("Unexpected end-of-input")) {
+                    pointer = "";
+                }
                 message = (e instanceof JsonParseException ? "malformed json" : "bad json") + where + ": " + message;
             }
             throw new BadJson(pointer, message);

@@ -1,10 +1,16 @@
 package dev.llmos.engine.policy;
 
 import java.io.IOException;
+import dev.llmos.engine.host.PathChange;
+
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
-/** the filesystem holding {@code path} must have at least {@code minBytes} available. */
+/**
+ * the filesystem holding {@code path} must have at least {@code minBytes} available. the path is
+ * taken as named, following no symlink, so a link swapped in cannot make it measure another disk.
+ */
 public record DiskFree(String path, long minBytes) implements Precondition {
 
     @Override
@@ -20,8 +26,12 @@ public record DiskFree(String path, long minBytes) implements Precondition {
     @Override
     public Check check() {
         Path p = Path.of(path);
-        while (p != null && !Files.exists(p)) {
+        while (p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             p = p.getParent();
+        }
+        String link = p == null ? null : PathChange.firstSymlink(p);
+        if (link != null) {
+            return new Check(false, link + "; preconditions follow no symlinks");
         }
         if (p == null) {
             return new Check(false, "no existing ancestor of " + path);

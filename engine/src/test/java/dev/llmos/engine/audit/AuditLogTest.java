@@ -27,10 +27,13 @@ class AuditLogTest {
         AuditLog log = new AuditLog(tmp.resolve("a/audit.jsonl"), Clock.fixed(Instant.parse("2026-11-27T05:00:00Z"), ZoneOffset.UTC));
         JsonNode one = log.append("test", Json.mapper().createObjectNode().put("n", 1));
         JsonNode two = log.append("test", Json.mapper().createObjectNode().put("n", 2));
-        assertEquals(AuditLog.GENESIS, one.get("prev").asText());
+        JsonNode opening = Json.mapper().readTree(Files.readAllLines(log.file()).get(0));
+        assertEquals(List.of(AuditLog.SEALING, AuditLog.GENESIS), List.of(opening.get("type").asText(), opening.get("prev").asText()));
+        assertEquals(opening.get("hash").asText(), one.get("prev").asText());
         assertEquals(one.get("hash").asText(), two.get("prev").asText());
         assertEquals(AuditLog.hash(two), two.get("hash").asText());
-        assertEquals(List.of(1L, 2L), List.of(one.get("seq").asLong(), two.get("seq").asLong()));
+        assertEquals(List.of(2L, 3L), List.of(one.get("seq").asLong(), two.get("seq").asLong()));
+        assertEquals(List.of(2, "test"), List.of(two.get("v").asInt(), two.get("type").asText()));
         assertEquals("2026-11-27T05:00:00Z", two.get("time").asText());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(log.file())));
     }
@@ -55,7 +58,7 @@ class AuditLogTest {
             f.get();
         }
         List<String> lines = Files.readAllLines(file);
-        assertEquals(200, lines.size());
+        assertEquals(201, lines.size());
         String prev = AuditLog.GENESIS;
         List<Long> seqs = new ArrayList<>();
         for (String line : lines) {
@@ -65,6 +68,6 @@ class AuditLogTest {
             prev = node.get("hash").asText();
             seqs.add(node.get("seq").asLong());
         }
-        assertEquals(java.util.stream.LongStream.rangeClosed(1, 200).boxed().toList(), seqs);
+        assertEquals(java.util.stream.LongStream.rangeClosed(1, 201).boxed().toList(), seqs);
     }
 }

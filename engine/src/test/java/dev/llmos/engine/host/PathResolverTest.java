@@ -19,7 +19,8 @@ class PathResolverTest {
         Files.createSymbolicLink(tmp.resolve("link"), target);
         PathFacts facts = new PathResolver(tmp).resolve("link/new.conf");
         Path real = target.toRealPath().resolve("new.conf");
-        assertEquals(new PathFacts("link/new.conf", real.toString(), "/" + real.getName(0), false, false, true, null, -1), facts);
+        assertEquals(new PathFacts("link/new.conf", real.toString(), "/" + real.getName(0), false, false, true, null, -1,
+                null, FileId.of(target)), facts);
     }
 
     @Test

@@ -27,7 +27,7 @@ public final class RecordingModel implements ModelClient {
             Files.writeString(file, "", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new ModelException("cannot write the recording " + file + ": " + e.getMessage(), e);
+            throw new ModelException(ModelException.Kind.RECORDING, "cannot write the recording " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -38,9 +38,19 @@ public final class RecordingModel implements ModelClient {
         try {
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new ModelException("cannot append to the recording " + file + ": " + e.getMessage(), e);
+            throw new ModelException(ModelException.Kind.RECORDING, "cannot append to the recording " + file + ": " + e.getMessage(), e);
         }
         return response;
+    }
+
+    @Override
+    public java.util.OptionalInt contextTokens() {
+        return delegate.contextTokens();
+    }
+
+    @Override
+    public int tokens(String text) {
+        return delegate.tokens(text);
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class ReplayModel implements ModelClient {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ModelException("cannot read the recording " + file + ": " + e.getMessage(), e);
+            throw new ModelException(ModelException.Kind.RECORDING, "cannot read the recording " + file + ": " + e.getMessage(), e);
         }
         List<Transcript> turns = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -50,7 +50,7 @@ public final class ReplayModel implements ModelClient {
             try {
                 turns.add(Transcript.parse(Json.mapper().readTree(lines.get(i))));
             } catch (JsonProcessingException | IllegalArgumentException e) {
-                throw new ModelException("the recording " + file + " is not valid at line " + (i + 1) + ": "
+                throw new ModelException(ModelException.Kind.RECORDING, "the recording " + file + " is not valid at line " + (i + 1) + ": "
                         + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
             }
         }
@@ -60,7 +60,7 @@ public final class ReplayModel implements ModelClient {
     @Override
     public synchronized String complete(List<Message> messages, ObjectNode schema) {
         if (next >= turns.size()) {
-            throw new ModelException("the recording " + file + " has " + turns.size() + " answers and the session asked for"
+            throw new ModelException(ModelException.Kind.RECORDING, "the recording " + file + " has " + turns.size() + " answers and the session asked for"
                     + " answer " + (next + 1) + "; the session went further than the recorded one, record it again");
         }
         Transcript turn = turns.get(next++);
@@ -71,7 +71,7 @@ public final class ReplayModel implements ModelClient {
         }
         if (!turn.requestSha256().equals(digest)) {
             if (strict) {
-                throw new ModelException("request " + turn.turn() + " differs from the one recorded in " + file
+                throw new ModelException(ModelException.Kind.RECORDING, "request " + turn.turn() + " differs from the one recorded in " + file
                         + " (another prompt, prompt kernel or action set); record it again or replay without strict");
             }
             LOG.warn("replay {}: request {} differs from the recorded one; answering with the recording anyway", file, turn.turn());

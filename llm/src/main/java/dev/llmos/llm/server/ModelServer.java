@@ -36,7 +36,11 @@ public final class ModelServer implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration GRACE = Duration.ofSeconds(5);
 
+    /** launched servers' logs kept in the log directory, the newest ones. */
+    static final int KEEP_LOGS = 5;
+
     private final List<String> command;
+    private final Path logDir;
     private final URI health;
     private final Duration startTimeout;
     private final Duration warm;
@@ -52,11 +56,16 @@ public final class ModelServer implements AutoCloseable {
     private int active;
     private boolean hooked;
 
-    public ModelServer(List<String> command, URI health, Duration startTimeout, Duration warm, Progress progress) {
+    /**
+     * @param logDir where each launch's output goes ({@code model-server-*.log}, the last
+     *               {@value #KEEP_LOGS} kept); created when missing
+     */
+    public ModelServer(List<String> command, URI health, Duration startTimeout, Duration warm, Progress progress, Path logDir) {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("a model server needs a launch command");
         }
         this.command = List.copyOf(command);
+        this.logDir = logDir;
         this.health = health;
         this.startTimeout = startTimeout;
         this.warm = warm;
@@ -114,6 +123,16 @@ public final class ModelServer implements AutoCloseable {
         return Optional.ofNullable(log);
     }
 
+    /** said after a failed request when the server this instance started has exited meanwhile. */
+    public Optional<String> exited() {
+        Process p = current.get();
+        if (p == null || p.isAlive()) {
+            return Optional.empty();
+        }
+        return Optional.of("; the launched model server (pid " + p.pid() + ") exited with code " + p.exitValue()
+                + ", its log is " + log);
+    }
+
     /** stops the server now, if this instance started it. */
     @Override
     public void close() {
@@ -134,19 +153,19 @@ public final class ModelServer implements AutoCloseable {
     private void start() {
         String program = command.get(0);
         if (!executable(program)) {
-            throw new ModelException("cannot start the model server: " + program + (program.contains("/")
+            throw new ModelException(ModelException.Kind.LAUNCH_FAILED, "cannot start the model server: " + program + (program.contains("/")
                     ? " is not an executable file" : " is not on PATH") + " (check the launch setting)");
         }
         progress.report("starting model server: " + String.join(" ", command));
         long t0 = System.nanoTime();
         try {
-            log = Files.createTempFile("llmos-model-server-", ".log");
+            log = ServerLogs.next(logDir, KEEP_LOGS);
             Process started = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             current.set(started);
             started.getOutputStream().close();
         } catch (IOException e) {
             stopNow();
-            throw new ModelException("cannot start the model server " + program + ": "
+            throw new ModelException(ModelException.Kind.LAUNCH_FAILED, "cannot start the model server " + program + ": "
                     + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip() + " (check the launch setting)", e);
         }
         if (!hooked) {
@@ -161,7 +180,7 @@ public final class ModelServer implements AutoCloseable {
             if (!process.isAlive()) {
                 int code = process.exitValue();
                 current.compareAndSet(process, null);
-                throw new ModelException("the model server exited with code " + code + " before it was ready; its log "
+                throw new ModelException(ModelException.Kind.LAUNCH_FAILED, "the model server exited with code " + code + " before it was ready; its log "
                         + log + " ends with:\n" + tail(log));
             }
             if (healthy()) {
@@ -175,7 +194,7 @@ public final class ModelServer implements AutoCloseable {
             sleep(POLL);
         }
         stopNow();
-        throw new ModelException("the model server did not answer 200 at " + health + " within " + startTimeout.toSeconds()
+        throw new ModelException(ModelException.Kind.LAUNCH_FAILED, "the model server did not answer 200 at " + health + " within " + startTimeout.toSeconds()
                 + " s (start_timeout_sec); it was stopped. its log is " + log);
     }
 

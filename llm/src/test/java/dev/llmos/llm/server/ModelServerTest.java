@@ -7,6 +7,7 @@ import dev.llmos.llm.client.Message;
 import dev.llmos.llm.client.ModelClient;
 import dev.llmos.llm.client.ModelException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +34,8 @@ class ModelServerTest {
 
     private static final Duration START = Duration.ofSeconds(60);
     private final List<String> progress = Collections.synchronizedList(new ArrayList<>());
+    @TempDir
+    Path logs;
 
     private static List<String> javaServer(int port, String... flags) {
         List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
@@ -82,7 +86,7 @@ class ModelServerTest {
     @Test
     void startsOnTheFirstRequestAndStopsItsWholeTreeAfterTheWarmWindow() throws IOException {
         int port = Fixtures.closedPort();
-        ModelServer server = new ModelServer(javaServer(port, "--child"), health(port), START, Duration.ofMillis(300), progress::add);
+        ModelServer server = new ModelServer(javaServer(port, "--child"), health(port), START, Duration.ofMillis(300), progress::add, logs);
         try (OnDemandModel model = new OnDemandModel(probe(port), server)) {
             assertEquals("{\"status\":\"ok\"}", model.complete(List.of(), null));
             ProcessHandle process = server.process().orElseThrow();
@@ -100,7 +104,7 @@ class ModelServerTest {
     @Test
     void aSecondRequestWithinTheWindowUsesTheSameServerAndCloseStopsIt() {
         int port = Fixtures.closedPort();
-        ModelServer server = new ModelServer(javaServer(port), health(port), START, Duration.ofMinutes(5), progress::add);
+        ModelServer server = new ModelServer(javaServer(port), health(port), START, Duration.ofMinutes(5), progress::add, logs);
         OnDemandModel model = new OnDemandModel(probe(port), server);
         model.complete(List.of(), null);
         ProcessHandle first = server.process().orElseThrow();
@@ -115,7 +119,7 @@ class ModelServerTest {
     @Test
     void aServerThatExitsBeforeItIsReadyIsReportedWithItsLog() {
         int port = Fixtures.closedPort();
-        ModelServer server = new ModelServer(javaServer(port, "--fail"), health(port), START, Duration.ofMinutes(5), progress::add);
+        ModelServer server = new ModelServer(javaServer(port, "--fail"), health(port), START, Duration.ofMinutes(5), progress::add, logs);
         try (server) {
             ModelException e = assertThrows(ModelException.class, server::ensureRunning);
             assertEquals("the model server exited with code 3 before it was ready; its log " + server.log().orElseThrow()
@@ -127,7 +131,7 @@ class ModelServerTest {
     @Test
     void aMissingProgramIsAClearError() {
         ModelServer server = new ModelServer(List.of("/nonexistent/llama-server", "-m", "x.gguf"), health(Fixtures.closedPort()),
-                START, Duration.ofMinutes(5), progress::add);
+                START, Duration.ofMinutes(5), progress::add, logs);
         try (server) {
             ModelException e = assertThrows(ModelException.class, server::ensureRunning);
             assertEquals("cannot start the model server: /nonexistent/llama-server is not an executable file"
@@ -138,7 +142,7 @@ class ModelServerTest {
     @Test
     void aProgramNotOnPathIsAClearError() {
         ModelServer server = new ModelServer(List.of("llama-server-that-is-not-installed"), health(Fixtures.closedPort()),
-                START, Duration.ofMinutes(5), progress::add);
+                START, Duration.ofMinutes(5), progress::add, logs);
         try (server) {
             ModelException e = assertThrows(ModelException.class, server::ensureRunning);
             assertEquals("cannot start the model server: llama-server-that-is-not-installed is not on PATH"
@@ -156,7 +160,7 @@ class ModelServerTest {
         running.start();
         int port = running.getAddress().getPort();
         try (ModelServer server = new ModelServer(List.of("/nonexistent/llama-server"), health(port), START,
-                Duration.ofMillis(10), progress::add)) {
+                Duration.ofMillis(10), progress::add, logs)) {
             server.ensureRunning();
             assertEquals(java.util.Optional.empty(), server.process());
             assertEquals(List.of(), progress);
@@ -170,7 +174,7 @@ class ModelServerTest {
         int port = Fixtures.closedPort();
         int otherPort = Fixtures.closedPort();
         ModelServer server = new ModelServer(javaServer(otherPort), health(port), Duration.ofSeconds(2), Duration.ofMinutes(5),
-                progress::add);
+                progress::add, logs);
         try (server) {
             ModelException e = assertThrows(ModelException.class, server::ensureRunning);
             assertEquals("the model server did not answer 200 at " + health(port) + " within 2 s (start_timeout_sec); it was"
