@@ -86,7 +86,7 @@ class PlanParserTest {
     void namesLineAndColumnOfMalformedJson() {
         List<PlanError> errors = errorsOf("{\"version\": 1,\n \"mode\": actionplan}");
         assertEquals(1, errors.size());
-        assertEquals("", errors.get(0).pointer());
+        assertEquals("/mode", errors.get(0).pointer());
         assertEquals(true, errors.get(0).message().startsWith("malformed json at line 2, column"), errors.get(0).message());
     }
 
