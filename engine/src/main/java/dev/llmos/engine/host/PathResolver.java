@@ -69,7 +69,9 @@ public final class PathResolver {
             String next = cur.equals("/") ? "/" + part : cur + "/" + part;
             if (!missing) {
                 Path p = Path.of(next);
-                if (Files.isSymbolicLink(p) && links < MAX_LINKS) {
+                // a link is followed when it leads somewhere; a dangling one stays itself, as file
+                // actions refuse to write through it
+                if (Files.isSymbolicLink(p) && links < MAX_LINKS && Files.exists(p)) {
                     try {
                         String target = Files.readSymbolicLink(p).toString();
                         links++;

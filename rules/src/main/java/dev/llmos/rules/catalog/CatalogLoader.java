@@ -99,7 +99,11 @@ public final class CatalogLoader {
             if (doc.secrets() != null) {
                 doc.secrets().values().forEach(g -> {
                     if (g != null && g.paths() != null) {
-                        g.paths().stream().filter(p -> PathPattern.invalid(p) == null).forEach(secretPaths::add);
+                        // the sandbox mounts a /proc and a /dev of its own, which show none of these: masks there
+                        // would only fail to mount; rules still refuse them by name
+                        g.paths().stream().filter(p -> PathPattern.invalid(p) == null)
+                                .filter(p -> !p.startsWith("/proc/") && !p.startsWith("/dev/"))
+                                .forEach(secretPaths::add);
                     }
                 });
             }

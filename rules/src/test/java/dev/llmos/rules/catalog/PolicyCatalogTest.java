@@ -83,6 +83,12 @@ class PolicyCatalogTest {
     }
 
     @Test
+    void handsTheExecutorNoMasksInsideTheSandboxsOwnProcAndDev() {
+        assertEquals(List.of(), SHIPPED.secretPaths().stream().filter(p -> p.startsWith("/proc/") || p.startsWith("/dev/")).toList());
+        assertEquals(true, SHIPPED.secretPaths().contains("~/.aws"));
+    }
+
+    @Test
     void refusesAnUnknownClassRatherThanMissing() {
         assertThrows(IllegalArgumentException.class, () -> SHIPPED.is("ls", "readers"));
     }
