@@ -150,7 +150,7 @@ class ExecHandlerTest {
             }
         }
         env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-        // bwrap sets PWD to the directory it starts the program in: "/", where a plan without a cwd runs
+        // bwrap sets PWD to the directory it starts the program in: the plan's cwd, / when it gives none
         env.put("PWD", "/");
         env.putAll(extra);
         return env;
