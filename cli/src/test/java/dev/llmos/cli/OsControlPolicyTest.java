@@ -116,7 +116,7 @@ class OsControlPolicyTest {
                 new Case("an unknown program gets a process cap", pid -> exec("a1", "frobnicate", "--all"),
                         "allow", "exec.unknown", new ResourceLimits(null, null, 512), false),
                 new Case("an inline shell script gets process and memory caps", pid -> exec("a1", "sh", "-c", "frobnicate --all"),
-                        "allow", "exec.unwrap", new ResourceLimits(2L << 30, null, 256), false),
+                        "allow", "exec.unknown", new ResourceLimits(2L << 30, null, 256), false),
                 new Case("showing addresses and routes", pid -> action("network_show"), "allow", "network.show", none, false),
                 new Case("a link brought up", pid -> action("link_set", "link", "nosuch0", "state", "up"),
                         "confirm", "network.link", none, true),
