@@ -38,6 +38,7 @@ class McpServerTest {
 
     static final String MCP_POLICY = """
             package tinymcp;
+            import dev.llmos.actions.exec.Exec;
             import dev.llmos.actions.files.ReadFile;
             import dev.llmos.cli.mcpprobe.Probe;
             global dev.llmos.rules.PolicyActions policy;
@@ -47,6 +48,11 @@ class McpServerTest {
 
             rule "probes run" @id("t.probe") @justification("a probe only echoes")
             when $a : Probe() then policy.allow($a, "echoes a note"); end
+
+            rule "rm may change the directories of the paths it names" @id("t.rm-scope")
+                @justification("a person approves rm together with the paths it names")
+            when $a : Exec(program == "rm") $p : String() from $a.pathArgs
+            then policy.grantWrite($a, new java.io.File($p).getParent()); end
             """;
 
     @TempDir
@@ -85,10 +91,12 @@ class McpServerTest {
         try {
             Files.createDirectories(dir.resolve("conf"));
             Files.writeString(dir.resolve("conf/none.json"), "{}");
+            Files.writeString(dir.resolve("conf/llm.json"), "{\"redact\": [\"sekrit-[0-9]+\"]}");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        ServerParameters server = ServerParameters.builder(Files.isExecutable(Path.of("/usr/bin/setsid")) ? "/usr/bin/setsid" : "setsid").args(args).build();
+        ServerParameters server = ServerParameters.builder(Files.isExecutable(Path.of("/usr/bin/setsid")) ? "/usr/bin/setsid" : "setsid")
+                .args(args).addEnvVar("LLMOS_LLM_CONFIG", dir.resolve("conf/llm.json").toString()).build();
         StdioClientTransport transport = new StdioClientTransport(server, McpJsonDefaults.getMapper());
         McpClient.SyncSpec spec = McpClient.sync(transport)
                 .clientInfo(new McpSchema.Implementation("llmos-test", "1"))
@@ -161,13 +169,15 @@ class McpServerTest {
     }
 
     @Test
-    void secretsInResultsAreRedacted() throws IOException {
-        Path file = Files.writeString(work("app.env"), "password=hunter2\n");
+    void secretsInResultsAreRedactedAsForThePlanner() throws IOException {
+        Path file = Files.writeString(work("app.env"), "password=hunter2\nticket sekrit-42\n");
         McpSchema.CallToolResult r = call(client, "read_file", Map.of("path", file.toString()));
         assertFalse(r.isError(), text(r));
-        assertFalse(text(r).contains("hunter2"), text(r));
-        assertFalse(structured(r).toString().contains("hunter2"), structured(r).toString());
-        assertTrue(text(r).contains("password=[REDACTED]"), text(r));
+        for (String secret : List.of("hunter2", "sekrit-42")) {
+            assertFalse(text(r).contains(secret), text(r));
+            assertFalse(structured(r).toString().contains(secret), structured(r).toString());
+        }
+        assertTrue(text(r).contains("password=[REDACTED]\\nticket [REDACTED]"), text(r));
     }
 
     @Test
@@ -260,5 +270,38 @@ class McpServerTest {
         } finally {
             person.closeGracefully();
         }
+    }
+
+    @Test
+    void aPlanRunsItsActionsInOrderAsOneRun() throws IOException {
+        Path first = Files.writeString(work("first.txt"), "one");
+        Path second = Files.writeString(work("second.txt"), "two");
+        Map<String, Object> plan = Map.of("version", 1, "mode", "actionplan", "goal", "read both", "actions", List.of(
+                Map.of("id", "one", "type", "read_file", "path", first.toString(), "reason", "first"),
+                Map.of("id", "two", "type", "read_file", "path", second.toString(), "reason", "second")));
+        McpSchema.CallToolResult r = call(client, "plan", plan);
+        assertFalse(r.isError(), text(r));
+        assertEquals("completed: all 2 actions ran", structured(r).get("summary"));
+    }
+
+    @Test
+    void anUnknownConfirmModeIsBadInput(@TempDir Path dir) {
+        Cli.Result r = Cli.in(dir).run("mcp", "--confirm", "maybe");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--confirm must be one of auto, elicit, tty, never; got maybe"), r.err());
+    }
+
+    @Test
+    void aPolicyThatDoesNotCompileEndsTheServerWithItsErrorAndExit2(@TempDir Path dir) throws Exception {
+        TinyPolicy.write(dir.resolve("policy"), "broken.drl", "package broken;\nrule \"no end\" when then\n");
+        Process p = new ProcessBuilder(DaemonProcess.JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "dev.llmos.cli.Llmsh", "mcp", "--embedded", "--policy", dir.resolve("policy").toString(),
+                "--state", dir.resolve("state").toString(), "--cache", dir.resolve("cache").toString())
+                .redirectError(dir.resolve("err").toFile()).start();
+        // stdin stays open, as a client's would: the server ends by itself
+        assertTrue(p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES));
+        assertEquals(2, p.exitValue());
+        assertTrue(Files.readString(dir.resolve("err")).contains("broken.drl"), Files.readString(dir.resolve("err")));
+        p.getOutputStream().close();
     }
 }

@@ -45,9 +45,9 @@ final class RequestLog {
         }
     }
 
-    /** redacted, contents hidden, cut. */
+    /** contents hidden (by their real length), then secrets redacted, then cut. */
     String view(String text) {
-        Matcher m = CONTENTS.matcher(redactor.redact(text));
+        Matcher m = CONTENTS.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String value = m.group(2);
@@ -55,7 +55,7 @@ final class RequestLog {
                     : m.group(1) + "\"[" + value.length() + " characters not logged]\""));
         }
         m.appendTail(sb);
-        String out = sb.toString().replace("\n", "\n  ");
+        String out = redactor.redact(sb.toString()).replace("\n", "\n  ");
         return out.length() > MAX_CHARS ? out.substring(0, MAX_CHARS) + "... [" + (out.length() - MAX_CHARS) + " more characters]" : out;
     }
 }

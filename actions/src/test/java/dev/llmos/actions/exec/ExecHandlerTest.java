@@ -150,8 +150,8 @@ class ExecHandlerTest {
             }
         }
         env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-        // bwrap sets PWD to the directory it starts the program in (here the jvm's own)
-        env.put("PWD", System.getProperty("user.dir"));
+        // bwrap sets PWD to the directory it starts the program in: the plan's cwd, / when it gives none
+        env.put("PWD", "/");
         env.putAll(extra);
         return env;
     }

@@ -109,7 +109,7 @@ class PipelineRecoveryTest {
         assertEquals(List.of(RunStatus.DRY_RUN,
                         "would modify " + file + " (2 -> 2 bytes, mode 0644)",
                         "--- a" + file + "\n+++ b" + file + "\n@@ -1,1 +1,1 @@\n-a\n+b\n",
-                        "would run: /bin/rm " + file + " in " + work + " (timeout 60 s); confined: read-only; no network; as the requester",
+                        "would run: /bin/rm " + file + " in " + work + " (timeout 60 s); confined: write /; no network; as the requester",
                         "a\n"),
                 List.of(outcome.status(), outcome.actions().get(0).result().preview().summary(),
                         outcome.actions().get(0).result().preview().diff(),

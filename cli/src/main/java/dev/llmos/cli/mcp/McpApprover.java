@@ -103,11 +103,30 @@ final class McpApprover implements Approver {
 
     static String question(PlannedAction action, Decision decision, String client) {
         String justification = decision.justification() == null ? "" : " (" + decision.justification() + ")";
-        return "llm-os: " + client + " asks to run " + action.id() + ": " + ActionText.describe(action)
-                + "\nwhy, says the agent: " + action.header().reason()
-                + "\npolicy rule " + decision.rule() + " asks a person first: " + decision.reason() + justification
-                + "\nscope: " + decision.scope().describe()
+        return "llm-os: an mcp client (it calls itself \"" + plain(client) + "\") asks to run " + action.id() + ": "
+                + plain(ActionText.describe(action))
+                + "\nwhy, says the agent: " + plain(action.header().reason())
+                + "\npolicy rule " + decision.rule() + " asks a person first: " + plain(decision.reason() + justification)
+                + "\nscope: " + plain(decision.scope().describe())
                 + "\napprove?";
+    }
+
+    /**
+     * the agent's words on one line with no control characters: a newline could forge a line of the
+     * question ("policy rule ... allows this") and an escape sequence could redraw a terminal.
+     */
+    static String plain(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == '\n') {
+                out.append("\\n");
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                out.append('?');
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private boolean elicit(String question) {

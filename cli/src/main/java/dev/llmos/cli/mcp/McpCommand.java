@@ -1,10 +1,13 @@
 package dev.llmos.cli.mcp;
 
+import dev.llmos.cli.app.BadInputException;
 import dev.llmos.cli.app.Context;
 import dev.llmos.cli.app.RootCommand;
 import dev.llmos.cli.app.Settings;
 import dev.llmos.cli.app.Wiring;
 import dev.llmos.cli.run.Backends;
+import dev.llmos.llm.ModelConfigLoader;
+import dev.llmos.llm.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,6 +16,10 @@ import picocli.CommandLine.Spec;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -42,11 +49,27 @@ public final class McpCommand implements Callable<Integer> {
         Context context = root.context();
         ConfirmVia via = via(confirm);
         Settings settings = Wiring.settings(root);
-        Backends backends = Backends.choose(root, settings, context, context.io().err());
+        List<String> redact = redactions(context);
         String version = McpCommand.class.getPackage().getImplementationVersion();
-        return McpServe.serve(backends, Wiring.registry(), via, context.io().in(),
+        return McpServe.serve(() -> Backends.choose(root, settings, context, context.io().err()), Wiring.registry(), via, redact,
+                context.io().in(),
                 new PrintStream(new FileOutputStream(FileDescriptor.out), true, java.nio.charset.StandardCharsets.UTF_8),
                 context.io().err(), version == null ? "development" : version);
+    }
+
+    /**
+     * the extra redaction patterns of the model configuration, so results reach an agent redacted
+     * exactly as they reach the planner; a configuration that cannot be read stops the server.
+     */
+    private static List<String> redactions(Context context) {
+        try {
+            Optional<Path> file = ModelConfigLoader.locate(null, context.env().vars(), context.env().home());
+            List<String> extra = ModelConfigLoader.load(Map.of(), context.env().vars(), file).redact();
+            Redactor.withDefaultsAnd(extra);
+            return extra;
+        } catch (ModelConfigLoader.ConfigException e) {
+            throw new BadInputException(e.getMessage() + " (llmsh mcp redacts results with the model config's redact patterns)", e);
+        }
     }
 
     private ConfirmVia via(String value) {

@@ -17,7 +17,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /**
  * the mcp server on stdio, built with the official sdk: the sdk speaks the protocol (framing,
@@ -40,13 +43,25 @@ public final class McpServe {
      * the real stdout: System.out is pointed at stderr first, so a stray print cannot corrupt the
      * protocol stream.
      */
-    public static int serve(Backends backends, ActionRegistry registry, ConfirmVia via, InputStream stdin,
+    public static int serve(Supplier<Backends> choose, ActionRegistry registry, ConfirmVia via, List<String> redact, InputStream stdin,
                             PrintStream protocolOut, PrintWriter notice, String version) {
         System.setOut(System.err);
         McpJsonMapper mapper = McpJsonDefaults.getMapper();
         CountDownLatch ended = new CountDownLatch(1);
+        // the policy compiles (or llm-osd is found) while the client initializes and lists tools,
+        // which need only the registry; a call waits for it. a policy that does not compile ends
+        // the server with the same error and exit code as any other command
+        CompletableFuture<Backends> backends = CompletableFuture.supplyAsync(choose);
+        backends.whenComplete((b, failure) -> {
+            if (failure != null) {
+                ended.countDown();
+            } else {
+                notice.println("llmsh mcp: ready, " + (b.daemon() ? "through llm-osd" : "embedded"));
+                notice.flush();
+            }
+        });
         StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, new EndAware(stdin, ended), protocolOut);
-        ToolCalls calls = new ToolCalls(backends, new ToolResults(Redactor.withDefaultsAnd(List.of())), via, McpApprover.TTY);
+        ToolCalls calls = new ToolCalls(backends, new ToolResults(Redactor.withDefaultsAnd(redact)), via, McpApprover.TTY);
         List<McpServerFeatures.SyncToolSpecification> specs = ToolCatalog.tools(registry).stream()
                 .map(tool -> new McpServerFeatures.SyncToolSpecification(tool, calls::call))
                 .toList();
@@ -59,8 +74,7 @@ public final class McpServe {
                 .validateToolInputs(false)
                 .tools(specs)
                 .build();
-        notice.println("llmsh mcp: " + specs.size() + " tools on stdio, " + (backends.daemon() ? "through llm-osd" : "embedded")
-                + "; confirmations: " + via.name().toLowerCase(java.util.Locale.ROOT));
+        notice.println("llmsh mcp: " + specs.size() + " tools on stdio; confirmations: " + via.name().toLowerCase(java.util.Locale.ROOT));
         notice.flush();
         try {
             ended.await();
@@ -68,7 +82,20 @@ public final class McpServe {
             Thread.currentThread().interrupt();
         }
         server.closeGracefully();
+        if (backends.isCompletedExceptionally()) {
+            throw unwrapped(backends);
+        }
         return 0;
+    }
+
+    /** what choosing the backend threw, as thrown, for the command line's error handler. */
+    private static RuntimeException unwrapped(CompletableFuture<Backends> failed) {
+        try {
+            failed.join();
+            return new IllegalStateException("no failure");
+        } catch (CompletionException e) {
+            return e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** stdin that says when it ends, which is when the client is done with this server. */

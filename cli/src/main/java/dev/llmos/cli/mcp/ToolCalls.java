@@ -14,10 +14,14 @@ import dev.llmos.engine.schema.PlanError;
 import dev.llmos.engine.schema.PlanValidationException;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * one tool call, through the same pipeline as {@code llmsh run}: the call becomes a one-action plan
@@ -26,13 +30,15 @@ import java.util.Map;
  */
 final class ToolCalls {
 
-    private final Backends backends;
+    private static final Logger LOG = LoggerFactory.getLogger(ToolCalls.class);
+
+    private final CompletableFuture<Backends> backends;
     private final ToolResults results;
     private final ConfirmVia via;
     private final String tty;
     private final Object oneAtATime = new Object();
 
-    ToolCalls(Backends backends, ToolResults results, ConfirmVia via, String tty) {
+    ToolCalls(CompletableFuture<Backends> backends, ToolResults results, ConfirmVia via, String tty) {
         this.backends = backends;
         this.results = results;
         this.via = via;
@@ -44,7 +50,7 @@ final class ToolCalls {
         JsonNode args = Json.mapper().valueToTree(request.arguments() == null ? Map.of() : request.arguments());
         boolean single = !tool.equals(ToolCatalog.PLAN) && !tool.equals(ToolCatalog.EXPLAIN);
         synchronized (oneAtATime) {
-            try (Backend backend = backends.open()) {
+            try (Backend backend = backends.join().open()) {
                 ObjectNode planJson = single ? onePlan(tool, (ObjectNode) args, client(exchange)) : (ObjectNode) args;
                 Plan plan = backend.parse(Json.write(planJson));
                 if (tool.equals(ToolCatalog.EXPLAIN)) {
@@ -59,8 +65,14 @@ final class ToolCalls {
                 return results.ran(outcome, planJson, approver.refusal(), single);
             } catch (PlanValidationException e) {
                 return results.invalid(tool, single ? fieldErrors(e.errors()) : e.errors());
+            } catch (CompletionException e) {
+                return results.failed(tool + ": llm-os is not ready: " + e.getCause().getMessage());
             } catch (BadInputException | IllegalStateException | UncheckedIOException e) {
                 return results.failed(tool + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                // a bug must not take the server down with it; the agent gets an error, stderr the trace
+                LOG.error("tool {} failed unexpectedly", tool, e);
+                return results.failed(tool + ": internal error (" + e.getClass().getSimpleName() + "): " + e.getMessage());
             }
         }
     }
@@ -99,6 +111,10 @@ final class ToolCalls {
 
     private static String client(McpSyncServerExchange exchange) {
         McpSchema.Implementation info = exchange.getClientInfo();
-        return info == null || info.name() == null || info.name().isBlank() ? "an mcp client" : info.name();
+        if (info == null || info.name() == null || info.name().isBlank()) {
+            return "an mcp client";
+        }
+        // the client names itself; a long name must not push the goal past the plan schema's limit
+        return info.name().length() <= 100 ? info.name() : info.name().substring(0, 100) + "...";
     }
 }

@@ -39,7 +39,10 @@ final class ToolResults {
         this.redactor = redactor;
     }
 
-    McpSchema.CallToolResult ran(RunOutcome outcome, JsonNode plan, String refusal, boolean single) {
+    McpSchema.CallToolResult ran(RunOutcome unredacted, JsonNode plan, String refusal, boolean single) {
+        // redacted once, as a whole, then both views are rendered from it: redacting rendered text
+        // again would read a json escape such as \n as part of a secret
+        RunOutcome outcome = redacted(unredacted);
         ObjectNode body = (ObjectNode) Json.mapper().valueToTree(outcome);
         body.put("summary", ResultView.summary(outcome));
         StringBuilder text = new StringBuilder();
@@ -61,7 +64,15 @@ final class ToolResults {
         }
         text.append(ResultView.summary(outcome));
         boolean error = outcome.status() != RunStatus.COMPLETED && outcome.status() != RunStatus.PLANONLY;
-        return result(body, text.toString(), error);
+        return result(body, text.toString(), error, false);
+    }
+
+    private RunOutcome redacted(RunOutcome outcome) {
+        try {
+            return Json.mapper().treeToValue(redactor.redact(Json.mapper().valueToTree(outcome)), RunOutcome.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot redact the outcome: " + e.getOriginalMessage(), e);
+        }
     }
 
     McpSchema.CallToolResult explained(DecidedPlan decided) {
@@ -73,7 +84,7 @@ final class ToolResults {
         body.put("verdict", overall(decided).wire());
         body.set("actions", Json.mapper().valueToTree(rows));
         String text = render(out -> DecisionTable.print(out, decided.plan(), decided.policyDigest(), rows));
-        return result(body, text + "overall: " + overall(decided).wire() + " (nothing ran)", false);
+        return result(body, text + "overall: " + overall(decided).wire() + " (nothing ran)", false, true);
     }
 
     McpSchema.CallToolResult invalid(String tool, List<PlanError> errors) {
@@ -83,12 +94,12 @@ final class ToolResults {
         errors.forEach(e -> list.addObject().put("field", e.pointer().isEmpty() ? "/" : e.pointer()).put("message", e.message()));
         StringBuilder text = new StringBuilder("invalid arguments for " + tool + ", nothing ran:\n");
         errors.forEach(e -> text.append("  ").append(e).append('\n'));
-        return result(body, text.toString().stripTrailing(), true);
+        return result(body, text.toString().stripTrailing(), true, true);
     }
 
     McpSchema.CallToolResult failed(String message) {
         ObjectNode body = Json.mapper().createObjectNode().put("status", "error").put("error", message);
-        return result(body, message, true);
+        return result(body, message, true, true);
     }
 
     private static void denied(RunOutcome outcome, StringBuilder text) {
@@ -128,10 +139,10 @@ final class ToolResults {
     }
 
     @SuppressWarnings("unchecked")
-    private McpSchema.CallToolResult result(ObjectNode body, String text, boolean error) {
+    private McpSchema.CallToolResult result(ObjectNode body, String text, boolean error, boolean redactText) {
         Map<String, Object> structured = Json.mapper().convertValue(redactor.redact(body), Map.class);
         return McpSchema.CallToolResult.builder()
-                .addTextContent(redactor.redact(text))
+                .addTextContent(redactText ? redactor.redact(text) : text)
                 .structuredContent(structured)
                 .isError(error)
                 .build();

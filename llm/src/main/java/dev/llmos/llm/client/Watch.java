@@ -30,12 +30,12 @@ final class Watch {
     }
 
     <T> T call(Callable<T> request) {
-        if (!server.answeredHealth()) {
-            // once per client, so a server that dies early in the first request is noticed too
-            server.alive();
-        }
         FutureTask<T> task = new FutureTask<>(request);
         Thread.ofVirtual().name("llmos-model-request").start(task);
+        if (!server.answeredHealth()) {
+            // once per client, beside the request, so a server that dies early in the first request is noticed too
+            server.alive();
+        }
         int misses = 0;
         try {
             while (true) {
