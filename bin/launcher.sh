@@ -48,7 +48,8 @@ else
   JAVA="$JAVA_HOME/bin/java"
 fi
 
-if [ "${JAVA_MAJOR:-0}" -ge 25 ] 2>/dev/null; then
+# LLMOS_AOT=off runs without the cache (scripts/bench-commands compares the two)
+if [ "${JAVA_MAJOR:-0}" -ge 25 ] 2>/dev/null && [ "${LLMOS_AOT:-}" != off ]; then
   if [ -n "${LLMOS_AOT_TRAIN:-}" ]; then
     # scripts/aot: this run is the training run; the jvm writes the cache when it exits
     JVM_FLAGS+=("-XX:AOTCacheOutput=$LLMOS_AOT_TRAIN")
