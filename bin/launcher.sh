@@ -13,7 +13,14 @@ if [ -x "$ROOT/runtime/bin/java" ]; then
   JAVA="$ROOT/runtime/bin/java"
   CP="$ROOT/lib/*"
   AOT_DIR="$ROOT/lib"
-  JAVA_MAJOR=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$ROOT/runtime/release" 2>/dev/null | head -n 1)
+  # pure bash: the package depends on no sed or coreutils beyond what its launchers name
+  JAVA_MAJOR=""
+  while IFS= read -r line; do
+    if [[ $line =~ ^JAVA_VERSION=\"([0-9]+) ]]; then
+      JAVA_MAJOR=${BASH_REMATCH[1]}
+      break
+    fi
+  done < "$ROOT/runtime/release" 2>/dev/null || true
   # the bundled runtime leaves out awt's x11 and sound libraries: nothing in llm-os draws
   JVM_FLAGS+=(-Djava.awt.headless=true)
 else
