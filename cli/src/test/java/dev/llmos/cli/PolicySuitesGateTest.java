@@ -58,6 +58,18 @@ class PolicySuitesGateTest {
     }
 
     @Test
+    void aSkipThatCannotBeRecordedIsRefused() throws Exception {
+        Path policy = TinyPolicy.in(tmp.resolve("policy"));
+        TinyPolicy.write(policy.resolve("tests"), "wrong.yaml", PolicyTestCommandTest.FAILING);
+        Files.writeString(tmp.resolve("not-a-dir"), "");
+        Path audit = tmp.resolve("not-a-dir/audit.jsonl");
+        Cli.Result r = Cli.in(tmp).env("LLMOS_AUDIT_LOG", audit.toString()).run("policy", "check", policy.toString(), "--skip-tests");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("llmsh: cannot record --skip-tests in " + audit + ": "), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void aRealDaemonKeepsItsPolicyWhenTheNewOnesSuitesFailAndSwapsWithSkipTests() throws Exception {
         Path policy = TinyPolicy.in(tmp.resolve("policy"));
         TinyPolicy.write(policy.resolve("tests"), "basic.yaml", PolicyTestCommandTest.PASSING);
