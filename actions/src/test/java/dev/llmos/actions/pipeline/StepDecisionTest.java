@@ -10,13 +10,9 @@ import dev.llmos.engine.exec.RunOutcome;
 import dev.llmos.engine.exec.RunStatus;
 import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.json.Json;
-import dev.llmos.engine.policy.PolicyEngine;
-import dev.llmos.engine.policy.PolicyRequest;
 import dev.llmos.engine.policy.RecoveryStep;
-import dev.llmos.engine.policy.RuleOutput;
 import dev.llmos.engine.registry.ActionRegistry;
 import dev.llmos.engine.spi.Limits;
-import dev.llmos.engine.spi.Scope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,23 +47,8 @@ class StepDecisionTest {
         work = root.resolve("work");
         policyDir = Files.createDirectory(root.resolve("policy"));
         execDrl = Files.writeString(policyDir.resolve("exec.drl"), "rule \"deny everything\"\n");
-        pipeline = new Pipeline(REGISTRY, new WritesWork(new AllowAllPolicy(REGISTRY), work), new AuditLog(root.resolve("audit/audit.log")),
+        pipeline = new Pipeline(REGISTRY, new AllowAllPolicy(REGISTRY), new AuditLog(root.resolve("audit/audit.log")),
                 HostProbe.system().host(), new Pipeline.Config(root.resolve("state"), Limits.DEFAULT, List.of(policyDir), Path.of("/")));
-    }
-
-    /** allows everything, and grants every action writes below the work directory (commands run confined to their scope) */
-    private record WritesWork(PolicyEngine allowAll, Path work) implements PolicyEngine {
-        @Override
-        public List<RuleOutput> evaluate(PolicyRequest request) {
-            List<RuleOutput> out = new java.util.ArrayList<>(allowAll.evaluate(request));
-            request.facts().forEach(f -> out.add(new RuleOutput.Grant(f.id(), Scope.writing(work.toString()), "test.write-work")));
-            return out;
-        }
-
-        @Override
-        public String digest() {
-            return "allow-all+write-work";
-        }
     }
 
     private DecidedPlan decide(String... actions) {
