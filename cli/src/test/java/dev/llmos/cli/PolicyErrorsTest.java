@@ -78,7 +78,7 @@ class PolicyErrorsTest {
         Cli.Result r = Cli.in(tmp).run("policy", "check", Cli.SHIPPED_POLICY.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches(java.util.regex.Pattern.quote(Cli.SHIPPED_POLICY.toString())
-                + ": ok, \\d+ rules in \\d+ files(, \\d+ warnings?)?, digest [0-9a-f]{64}\n"), r.out());
+                + ": ok, \\d+ rules in \\d+ files(, \\d+ warnings?)?, digest [0-9a-f]{64}, its tests/ suites pass\n"), r.out());
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.llmos.engine.host.HostFacts;
 import dev.llmos.engine.host.Requester;
 import dev.llmos.engine.policy.PolicyEngine;
 import dev.llmos.engine.policy.PolicyLoader;
+import dev.llmos.engine.policy.PolicySuiteCheck;
 import dev.llmos.engine.registry.ActionRegistry;
 import dev.llmos.daemon.client.RpcError;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ public final class Daemon implements AutoCloseable {
 
     private final DaemonConfig config;
     private final PolicyLoader loader;
+    private final PolicySuiteCheck suites;
     private final ActionRegistry registry;
     private final HostFacts host;
     private final PeerCredentials peers;
@@ -53,11 +55,21 @@ public final class Daemon implements AutoCloseable {
     private volatile long lastActivityNanos = System.nanoTime();
     private volatile String exitReason = "closed";
 
-    /** loads the policy; a policy that does not compile stops the daemon before it listens. */
+    /** a daemon whose reloads run no suites. */
     public Daemon(DaemonConfig config, PolicyLoader loader, ActionRegistry registry, HostFacts host,
+                  PeerCredentials peers, Clock clock) {
+        this(config, loader, PolicySuiteCheck.NONE, registry, host, peers, clock);
+    }
+
+    /**
+     * loads the policy; a policy that does not compile stops the daemon before it listens. a reload
+     * also runs the new policy's own suites through {@code suites} and keeps the old one when they fail.
+     */
+    public Daemon(DaemonConfig config, PolicyLoader loader, PolicySuiteCheck suites, ActionRegistry registry, HostFacts host,
                   PeerCredentials peers, Clock clock) {
         this.config = config;
         this.loader = loader;
+        this.suites = suites;
         this.registry = registry;
         this.host = host;
         this.peers = peers;
@@ -85,10 +97,16 @@ public final class Daemon implements AutoCloseable {
     }
 
     /** builds the new policy aside and swaps it in; on failure the old one stays. */
-    private synchronized String reload() {
+    private synchronized String reload(boolean skipTests) {
         PolicyEngine fresh = loader.load(config.policyDir());
+        if (!skipTests) {
+            java.util.List<String> failures = suites.failures(config.policyDir(), fresh);
+            if (!failures.isEmpty()) {
+                throw new Methods.SuitesFailed(failures);
+            }
+        }
         pipeline.set(pipelineFor(fresh));
-        LOG.info("policy reloaded: {}", fresh.digest());
+        LOG.info("policy reloaded: {}{}", fresh.digest(), skipTests ? " (its tests skipped)" : "");
         return fresh.digest();
     }
 

@@ -44,7 +44,18 @@ final class Methods {
 
     /** swaps in a freshly built policy, or throws naming the problems and keeps the old one. */
     interface Reloader {
-        String reload();
+        /** @throws SuitesFailed when the new policy fails its own tests/ suites (unless skipped) */
+        String reload(boolean skipTests);
+    }
+
+    /** the new policy compiled but its own suites fail; it is not swapped in. */
+    static final class SuitesFailed extends RuntimeException {
+        final List<String> failures;
+
+        SuitesFailed(List<String> failures) {
+            super(failures.size() + " failure(s) in the policy's own tests/ suites");
+            this.failures = List.copyOf(failures);
+        }
     }
 
     /** who a uid and gid are (names, groups): a recovery runs as the plan's owner, even when root asks for it. */
@@ -75,7 +86,7 @@ final class Methods {
             case PLAN_CANCEL -> cancel((Params.PlanRef) params, peer);
             case PLAN_STATUS -> status((Params.Status) params, peer);
             case PLAN_RECOVER -> recover((Params.PlanRef) params, peer);
-            case POLICY_RELOAD -> reload(peer);
+            case POLICY_RELOAD -> reload((Params.Reload) params, peer);
             case AUDIT_TAIL -> tail((Params.Tail) params, peer);
         };
     }
@@ -274,15 +285,24 @@ final class Methods {
                 spec.effect().wire(), spec.canDryRun(), spec.canUndo(), PlanSchema.ofAction(schema, spec.type()))).toList());
     }
 
-    private Result reload(Peer peer) {
+    private Result reload(Params.Reload params, Peer peer) {
         Requester who = peer.requester();
         if (!isAdmin(who)) {
             throw new RpcException(RpcError.NOT_PERMITTED, "policy.reload needs root or a member of " + adminGroups);
         }
         try {
-            String digest = reloader.reload();
-            audit.append("policy.reload", who(peer).put("policy_digest", digest).put("status", "ok"));
+            String digest = reloader.reload(params.skip());
+            audit.append("policy.reload", who(peer).put("policy_digest", digest).put("status", "ok")
+                    .put("tests_skipped", params.skip()));
             return new Result.Reloaded(digest);
+        } catch (SuitesFailed e) {
+            ArrayNode failures = Json.mapper().createArrayNode();
+            e.failures.forEach(failures::add);
+            ObjectNode event = who(peer).put("status", "rejected");
+            event.set("suite_failures", failures);
+            audit.append("policy.reload", event);
+            throw new RpcException(RpcError.POLICY_INVALID, "the policy's own tests/ suites fail; the previous policy stays in force"
+                    + " (params.skip_tests in an emergency, audited)", failures);
         } catch (PolicyLoadException e) {
             ArrayNode problems = Json.mapper().createArrayNode();
             e.problems().forEach(pr -> problems.add(pr.toString()));

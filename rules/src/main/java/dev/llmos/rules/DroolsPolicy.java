@@ -8,13 +8,17 @@ import dev.llmos.engine.policy.RuleOutput;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.rules.catalog.CatalogLoader;
 import dev.llmos.rules.catalog.PolicyCatalog;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * the engine's policy port on drools: the .drl files of a directory compiled once (see
@@ -155,6 +159,23 @@ public final class DroolsPolicy implements PolicyEngine {
     /** what the compiler and the loader's own checks warned about; the policy runs regardless. */
     public List<PolicyProblem> warnings() {
         return warnings;
+    }
+
+    /**
+     * for each class some rule matches in working memory, the ids of those rules: which action kinds
+     * the policy decides at all (the capability check uses it).
+     */
+    public Map<Class<?>, List<String>> rulesByFact() {
+        Map<Class<?>, List<String>> out = new LinkedHashMap<>();
+        for (KiePackage pkg : compiled.packages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleInfo info = compiled.rulesByName().get(RuleInfo.qualified(rule.getPackageName(), rule.getName()));
+                for (Class<?> type : FactTypeCheck.matched(rule)) {
+                    out.computeIfAbsent(type, t -> new ArrayList<>()).add(info == null ? rule.getName() : info.id());
+                }
+            }
+        }
+        return out;
     }
 
     CompiledPolicy compiled() {

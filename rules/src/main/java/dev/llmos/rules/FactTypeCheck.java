@@ -99,6 +99,15 @@ final class FactTypeCheck {
         return String.join(", ", names);
     }
 
+    /** the classes a compiled rule's working-memory patterns match; none for a rule drools did not build. */
+    static Set<Class<?>> matched(Rule rule) {
+        Set<Class<?>> out = new LinkedHashSet<>();
+        if (rule instanceof RuleImpl impl) {
+            collect(impl.getLhs(), out);
+        }
+        return out;
+    }
+
     /**
      * patterns with a {@code from} source match values, not working memory, so only sourceless ones
      * count; an accumulate's inner patterns are sourceless again and are reached through the nesting.

@@ -3,6 +3,7 @@ package dev.llmos.actions.cgroups;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** {@code cgroup_apply}: creates or changes an llm-os cgroup and can move a process into it; undoable. */
+@AutoService(ActionHandler.class)
 public final class CgroupApplyHandler implements ActionHandler<CgroupApplyParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(CgroupApplyHandler.class, "cgroup_apply.schema.json");

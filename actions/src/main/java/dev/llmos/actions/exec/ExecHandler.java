@@ -2,6 +2,7 @@ package dev.llmos.actions.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.actions.cgroups.CgroupLayout;
 import dev.llmos.actions.cgroups.Confinement;
 import dev.llmos.actions.posix.Posix;
@@ -31,6 +32,7 @@ import java.util.function.IntSupplier;
  * (a bubblewrap sandbox of its own, see {@link Sandbox}) and as the requester unless the decision
  * grants root.
  */
+@AutoService(ActionHandler.class)
 public final class ExecHandler implements ActionHandler<ExecParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(ExecHandler.class, "exec.schema.json");

@@ -1,6 +1,7 @@
 package dev.llmos.actions.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.actions.posix.Posix;
 import dev.llmos.engine.host.PathFacts;
 import dev.llmos.engine.spi.ActionHeader;
@@ -21,6 +22,7 @@ import java.util.function.IntSupplier;
  * {@code append_file}: adds text at the end of a file. the whole file is rewritten atomically
  * from a backup, so a crash never leaves half an append and undo restores the original exactly.
  */
+@AutoService(ActionHandler.class)
 public final class AppendFileHandler implements ActionHandler<AppendFileParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(AppendFileHandler.class, "append_file.schema.json");

@@ -2,6 +2,7 @@ package dev.llmos.actions.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.actions.posix.Posix;
 import dev.llmos.engine.host.PathFacts;
 import dev.llmos.engine.json.Json;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.function.IntSupplier;
 
 /** {@code read_file}: returns the start of a regular file, as text or base64. */
+@AutoService(ActionHandler.class)
 public final class ReadFileHandler implements ActionHandler<ReadFileParams> {
 
     static final int MAX_BYTES = 16 * 1024 * 1024;

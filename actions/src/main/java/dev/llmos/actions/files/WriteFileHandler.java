@@ -1,6 +1,7 @@
 package dev.llmos.actions.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.actions.posix.Posix;
 import dev.llmos.engine.host.PathFacts;
 import dev.llmos.engine.spi.ActionHeader;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.function.IntSupplier;
 
 /** {@code write_file}: replaces a file's content atomically, after backing up the original. */
+@AutoService(ActionHandler.class)
 public final class WriteFileHandler implements ActionHandler<WriteFileParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(WriteFileHandler.class, "write_file.schema.json");

@@ -2,6 +2,7 @@ package dev.llmos.actions.firmware;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
 import dev.llmos.engine.spi.ActionHeader;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code list_efi_vars}: the names, vendor guids and sizes of the EFI variables (efivarfs). */
+@AutoService(ActionHandler.class)
 public final class ListEfiVarsHandler implements ActionHandler<ListEfiVarsParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(ListEfiVarsHandler.class, "list_efi_vars.schema.json");

@@ -3,6 +3,7 @@ package dev.llmos.actions.firmware;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.actions.exec.Tool;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.spi.ActionFact;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code list_firmware_devices}: the devices fwupd can update, with their firmware versions. */
+@AutoService(ActionHandler.class)
 public final class ListFirmwareDevicesHandler implements ActionHandler<ListFirmwareDevicesParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(ListFirmwareDevicesHandler.class,

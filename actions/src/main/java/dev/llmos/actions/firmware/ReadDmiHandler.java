@@ -2,6 +2,7 @@ package dev.llmos.actions.firmware;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.actions.exec.Tool;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code read_dmi}: the machine's SMBIOS/DMI tables as structures, through dmidecode. */
+@AutoService(ActionHandler.class)
 public final class ReadDmiHandler implements ActionHandler<ReadDmiParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(ReadDmiHandler.class, "read_dmi.schema.json");

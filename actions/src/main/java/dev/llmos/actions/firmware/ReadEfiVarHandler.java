@@ -2,6 +2,7 @@ package dev.llmos.actions.firmware;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
 import dev.llmos.engine.spi.ActionHeader;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code read_efi_var}: one EFI variable's attributes and value, as hex or base64. */
+@AutoService(ActionHandler.class)
 public final class ReadEfiVarHandler implements ActionHandler<ReadEfiVarParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(ReadEfiVarHandler.class, "read_efi_var.schema.json");

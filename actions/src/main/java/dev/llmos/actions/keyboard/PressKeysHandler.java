@@ -1,6 +1,7 @@
 package dev.llmos.actions.keyboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.actions.x11.X11;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.spi.ActionFact;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code press_keys}: presses one key combination in the focused window, as the user would. */
+@AutoService(ActionHandler.class)
 public final class PressKeysHandler implements ActionHandler<PressKeysParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(PressKeysHandler.class, "press_keys.schema.json");

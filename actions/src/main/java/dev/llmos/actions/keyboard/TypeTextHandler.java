@@ -1,6 +1,7 @@
 package dev.llmos.actions.keyboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.actions.x11.X11;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.spi.ActionFact;
@@ -16,6 +17,7 @@ import dev.llmos.engine.spi.Preview;
 import java.util.List;
 
 /** {@code type_text}: types text into whatever window has the keyboard focus, as the user would. */
+@AutoService(ActionHandler.class)
 public final class TypeTextHandler implements ActionHandler<TypeTextParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(TypeTextHandler.class, "type_text.schema.json");

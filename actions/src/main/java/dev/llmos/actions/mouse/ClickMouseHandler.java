@@ -1,6 +1,7 @@
 package dev.llmos.actions.mouse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.actions.x11.X11;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code click_mouse}: clicks a button, where the pointer is or after moving it, as the user would. */
+@AutoService(ActionHandler.class)
 public final class ClickMouseHandler implements ActionHandler<ClickMouseParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(ClickMouseHandler.class, "click_mouse.schema.json");

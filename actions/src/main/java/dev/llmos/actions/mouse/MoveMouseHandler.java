@@ -1,6 +1,7 @@
 package dev.llmos.actions.mouse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.actions.x11.X11;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
@@ -15,6 +16,7 @@ import dev.llmos.engine.spi.Preview;
 import java.util.List;
 
 /** {@code move_mouse}: puts the pointer at a screen position and reports where it landed. */
+@AutoService(ActionHandler.class)
 public final class MoveMouseHandler implements ActionHandler<MoveMouseParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(MoveMouseHandler.class, "move_mouse.schema.json");

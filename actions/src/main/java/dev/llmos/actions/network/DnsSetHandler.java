@@ -1,6 +1,7 @@
 package dev.llmos.actions.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.actions.files.WriteFileHandler;
 import dev.llmos.actions.files.WriteFileParams;
 import dev.llmos.engine.host.PathFacts;
@@ -23,6 +24,7 @@ import java.util.List;
  * write, so undo restores the previous file. where systemd-resolved owns resolv.conf (its stub)
  * the handler writes nothing and says how to change resolved instead.
  */
+@AutoService(ActionHandler.class)
 public final class DnsSetHandler implements ActionHandler<DnsSetParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(DnsSetHandler.class, "dns_set.schema.json");

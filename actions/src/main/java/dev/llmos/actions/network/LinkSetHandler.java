@@ -1,6 +1,7 @@
 package dev.llmos.actions.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code link_set}: brings a network link up or down; undo puts it back as it was. */
+@AutoService(ActionHandler.class)
 public final class LinkSetHandler implements ActionHandler<LinkSetParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(LinkSetHandler.class, "link_set.schema.json");

@@ -2,6 +2,7 @@ package dev.llmos.actions.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** {@code network_show}: the links with their addresses, and the routes, as structured data. */
+@AutoService(ActionHandler.class)
 public final class NetworkShowHandler implements ActionHandler<NetworkShowParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(NetworkShowHandler.class, "network_show.schema.json");

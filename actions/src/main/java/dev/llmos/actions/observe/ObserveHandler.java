@@ -2,6 +2,7 @@ package dev.llmos.actions.observe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
 import dev.llmos.engine.spi.ActionHeader;
@@ -21,6 +22,7 @@ import java.util.Map;
  * only), one policy fact and one rule, and a planner asking "how is the machine doing" picks a
  * {@code what} from one list instead of six near-identical types.
  */
+@AutoService(ActionHandler.class)
 public final class ObserveHandler implements ActionHandler<ObserveParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(ObserveHandler.class, "observe.schema.json");

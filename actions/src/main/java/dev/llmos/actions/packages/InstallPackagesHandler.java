@@ -1,6 +1,7 @@
 package dev.llmos.actions.packages;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
 import dev.llmos.engine.spi.ActionHeader;
@@ -19,6 +20,7 @@ import java.util.Map;
  * the host's package manager, non-interactively and with a timeout. undo removes exactly the
  * packages that were not there before (dependencies included) and puts back any it replaced.
  */
+@AutoService(ActionHandler.class)
 public final class InstallPackagesHandler implements ActionHandler<InstallPackagesParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(InstallPackagesHandler.class, "install_packages.schema.json");

@@ -1,6 +1,7 @@
 package dev.llmos.actions.packages;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
 import dev.llmos.engine.spi.ActionHeader;
@@ -19,6 +20,7 @@ import java.util.Map;
  * whatever the manager removes with them. their exact versions are recorded, and their package
  * files saved where the manager's cache has them, so undo installs the same versions again.
  */
+@AutoService(ActionHandler.class)
 public final class RemovePackagesHandler implements ActionHandler<RemovePackagesParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(RemovePackagesHandler.class, "remove_packages.schema.json");

@@ -1,6 +1,7 @@
 package dev.llmos.actions.packages;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
 import dev.llmos.engine.spi.ActionHeader;
@@ -20,6 +21,7 @@ import java.util.Map;
  * packages (apt-get upgrade: never removes a package). not undoable: the old versions are gone
  * from the repositories; the result lists every version that changed.
  */
+@AutoService(ActionHandler.class)
 public final class UpdateSystemHandler implements ActionHandler<UpdateSystemParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(UpdateSystemHandler.class, "update_system.schema.json");

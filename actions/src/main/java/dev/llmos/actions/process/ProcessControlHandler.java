@@ -3,6 +3,7 @@ package dev.llmos.actions.process;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.auto.service.AutoService;
 import com.sun.jna.LastErrorException;
 import dev.llmos.actions.process.ProcTable.Proc;
 import dev.llmos.engine.host.Requester;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** {@code process_control}: sends a signal to, or renices, a process by pid or every process of an exact name. */
+@AutoService(ActionHandler.class)
 public final class ProcessControlHandler implements ActionHandler<ProcessControlParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(ProcessControlHandler.class, "process_control.schema.json");

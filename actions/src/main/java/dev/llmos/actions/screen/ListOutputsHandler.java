@@ -1,6 +1,7 @@
 package dev.llmos.actions.screen;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.actions.x11.X11;
 import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
@@ -15,6 +16,7 @@ import dev.llmos.engine.spi.Preview;
 import java.util.List;
 
 /** {@code list_outputs}: the screens and outputs of an x display, with geometry and modes (xrandr). */
+@AutoService(ActionHandler.class)
 public final class ListOutputsHandler implements ActionHandler<ListOutputsParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(ListOutputsHandler.class, "list_outputs.schema.json");

@@ -2,6 +2,7 @@ package dev.llmos.actions.screen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.actions.x11.X11;
 import dev.llmos.engine.host.PathFacts;
 import dev.llmos.engine.json.Json;
@@ -34,6 +35,7 @@ import java.util.Set;
  * into the action's private state directory; the handler then creates the target itself, never
  * through a symlink and never over an existing file. undo deletes the png.
  */
+@AutoService(ActionHandler.class)
 public final class TakeScreenshotHandler implements ActionHandler<TakeScreenshotParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(TakeScreenshotHandler.class, "take_screenshot.schema.json");

@@ -2,6 +2,7 @@ package dev.llmos.actions.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.auto.service.AutoService;
 import dev.llmos.actions.exec.SystemCommand;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.spi.ActionFact;
@@ -25,6 +26,7 @@ import java.util.Set;
  * whether the unit was active and enabled, so undo brings it back to that: a started unit is
  * stopped again, a disabled one enabled again. {@code status} changes nothing.
  */
+@AutoService(ActionHandler.class)
 public final class ServiceControlHandler implements ActionHandler<ServiceControlParams> {
 
     private static final JsonNode SCHEMA = ActionSpec.schemaResource(ServiceControlHandler.class, "service_control.schema.json");

@@ -6,6 +6,7 @@ import dev.llmos.cli.app.Daemons;
 import dev.llmos.cli.app.RootCommand;
 import dev.llmos.cli.app.Settings;
 import dev.llmos.cli.app.Wiring;
+import dev.llmos.cli.policytest.OwnSuites;
 import dev.llmos.daemon.Daemon;
 import dev.llmos.daemon.DaemonConfig;
 import dev.llmos.daemon.KernelPeerCredentials;
@@ -104,7 +105,7 @@ public final class ServeCommand implements Callable<Integer> {
         HostProbe probe = HostProbe.system();
         Path cache = settings.cacheDir();
         try (Daemon daemon = new Daemon(daemonConfig, dir -> root.context().policies().load(dir, cache),
-                Wiring.registry(), probe.host(), new KernelPeerCredentials(probe), Clock.systemUTC())) {
+                new OwnSuites(Wiring.registry(), settings), Wiring.registry(), probe.host(), new KernelPeerCredentials(probe), Clock.systemUTC())) {
             ServerSocketChannel server = inherited ? inheritedSocket() : SocketSetup.bind(daemonConfig.socket(), daemonConfig.socketGroup());
             // a socket we bound is ours to remove, on any exit (SIGTERM too), so no client finds a dead file;
             // systemd's socket (--inherited) belongs to systemd

@@ -17,7 +17,7 @@ public enum Method {
     PLAN_CANCEL("plan.cancel", Params.PlanRef.class),
     PLAN_STATUS("plan.status", Params.Status.class),
     PLAN_RECOVER("plan.recover", Params.PlanRef.class),
-    POLICY_RELOAD("policy.reload", Params.None.class),
+    POLICY_RELOAD("policy.reload", Params.Reload.class),
     AUDIT_TAIL("audit.tail", Params.Tail.class);
 
     private final String wire;

@@ -14,6 +14,13 @@ public sealed interface Params {
     record None() implements Params {
     }
 
+    /** {@code skip_tests}: emergencies only, swaps in a policy without running its suites; audited. */
+    record Reload(Boolean skipTests) implements Params {
+        public boolean skip() {
+            return Boolean.TRUE.equals(skipTests);
+        }
+    }
+
     record Submit(JsonNode plan) implements Params {
         public Submit {
             require(plan != null && plan.isObject(), "params.plan must be a plan object");
