@@ -82,18 +82,42 @@ class ShellTerminalTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve("history"))));
     }
 
-    private void open(Path state) throws Exception {
-        Path args = tmp.resolve("java.args");
-        Files.writeString(args, "-cp\n\"" + System.getProperty("java.class.path") + "\"\n");
+    @Test
+    void verdictsAreColouredAtATerminalUnlessNoColorIsSet() throws Exception {
+        Path plan = Path.of(Plans.file(tmp, Plans.plan(Plans.read("a1", "/etc/hostname"), Plans.read("a2", "/etc/shadow"))));
+        Path script = script("--embedded run " + plan + "; echo FIRST; NO_COLOR=1 " + llmsh() + " --embedded run " + plan
+                + "; echo SECOND; " + llmsh() + " --embedded run " + plan + " | cat; echo THIRD");
+        tmux("new-session", "-d", "-x", "150", "-y", "80", "bash " + script);
+        await(s -> s.contains("THIRD"), "three runs done");
+        String screen = tmux("capture-pane", "-p", "-e", "-S", "-200");
+        String first = screen.substring(0, screen.indexOf("FIRST"));
+        String rest = screen.substring(screen.indexOf("FIRST"));
+        assertTrue(first.contains("\u001b[32mALLOW\u001b[") && first.contains("\u001b[31mDENY\u001b["), "verdicts in colour:\n" + first);
+        assertTrue(rest.contains("ALLOW") && rest.contains("DENY") && !rest.contains("\u001b[32m") && !rest.contains("\u001b[31m"),
+                "no colour with NO_COLOR nor into a pipe:\n" + rest);
+    }
+
+    private String llmsh() {
+        return "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED @'"
+                + tmp.resolve("java.args") + "' dev.llmos.cli.Llmsh";
+    }
+
+    /** a script that runs llmsh with {@code args} (and whatever follows in them) against the fake model and a temp state. */
+    private Path script(String args) throws IOException {
+        Path state = tmp.resolve("state");
+        Files.writeString(tmp.resolve("java.args"), "-cp\n\"" + System.getProperty("java.class.path") + "\"\n");
         Path script = tmp.resolve("llmsh.sh");
         Files.writeString(script, String.join("\n",
                 "export LLMOS_STATE_DIR='" + state + "' LLMOS_POLICY_DIR='" + Cli.SHIPPED_POLICY + "'",
                 "export LLMOS_BASE_URL='" + model.baseUrl() + "' LLMOS_SOCKET='" + tmp.resolve("no-daemon.sock") + "'",
-                "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED @'" + args
-                        + "' dev.llmos.cli.Llmsh shell",
+                llmsh() + " " + args,
                 "echo EXITED $?",
                 "sleep 600", ""));
-        tmux("new-session", "-d", "-x", "150", "-y", "50", "bash " + script);
+        return script;
+    }
+
+    private void open(Path state) throws Exception {
+        tmux("new-session", "-d", "-x", "150", "-y", "50", "bash " + script("shell"));
     }
 
     private String await(Predicate<String> shown, String what) throws Exception {

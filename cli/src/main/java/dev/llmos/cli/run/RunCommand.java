@@ -1,6 +1,7 @@
 package dev.llmos.cli.run;
 
 import dev.llmos.cli.app.BadInputException;
+import dev.llmos.cli.app.Colour;
 import dev.llmos.cli.app.Context;
 import dev.llmos.cli.app.ExitCodes;
 import dev.llmos.cli.app.Io;
@@ -74,7 +75,8 @@ public final class RunCommand implements Callable<Integer> {
                 DecidedPlan decided = backend.decide(parsed);
                 boolean asking = !dryRun && !decided.anyDenied() && !decided.toConfirm().isEmpty();
                 if (!json || (asking && prompt(io).equals(ConfirmPrompt.Mode.ASK))) {
-                    DecisionTable.print(human, parsed, decided.policyDigest(), DecisionTable.rows(decided));
+                    DecisionTable.print(human, parsed, decided.policyDigest(), DecisionTable.rows(decided),
+                            json ? Colour.OFF : Colour.forStdout(io, context.env()));
                 }
                 ConfirmPrompt confirm = new ConfirmPrompt(prompt(io), io.in(), human, whyNobody());
                 if (!dryRun && !asking) {
