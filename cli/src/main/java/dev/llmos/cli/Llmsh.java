@@ -18,6 +18,7 @@ import dev.llmos.cli.catalog.SchemaCommand;
 import dev.llmos.cli.mcp.McpCommand;
 import dev.llmos.cli.policy.PolicyCommand;
 import dev.llmos.cli.run.RunCommand;
+import dev.llmos.cli.status.RecoverCommand;
 import dev.llmos.cli.status.StatusCommand;
 import dev.llmos.engine.host.HostProbe;
 import picocli.CommandLine;
@@ -31,11 +32,11 @@ import java.util.concurrent.Callable;
 
 /** {@code llmsh}: runs plans through policy, checks policies, lists what plans may do. */
 @Command(name = "llmsh", mixinStandardHelpOptions = true, versionProvider = Llmsh.Version.class,
-        subcommands = {AskCommand.class, PlanCommand.class, ShellCommand.class, RunCommand.class, StatusCommand.class,
+        subcommands = {AskCommand.class, PlanCommand.class, ShellCommand.class, RunCommand.class, StatusCommand.class, RecoverCommand.class,
                 AuditCommand.class, PolicyCommand.class, ActionsCommand.class, SchemaCommand.class, McpCommand.class},
         description = {"llm-os shell: a plan (json) is validated, decided by the admin's drools policy,",
                 "confirmed by you where policy asks, executed by deterministic code, and audited."},
-        footer = {"", "Exit codes: 0 ok, 1 something was denied, not approved or failed, 2 bad input.",
+        footer = {"", "Exit codes: 0 ok, 1 something was denied, not approved or failed (or a named llm-osd does not answer), 2 bad input, 130 cancelled by Ctrl-C.",
                 "Docs: README.md and docs/ in the installation."})
 public final class Llmsh implements Callable<Integer>, RootCommand {
 

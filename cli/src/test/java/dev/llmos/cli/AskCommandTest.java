@@ -49,7 +49,7 @@ class AskCommandTest {
 
     @Test
     void anAllowedPlanRunsItsRedactedResultsGoBackAndTheAnswerIsPrinted() throws IOException {
-        Path secrets = Files.writeString(tmp.resolve("app.env"), "DB_PASSWORD=hunter2\n");
+        Path secrets = Files.writeString(tmp.resolve("app.cfg"), "DB_PASSWORD=hunter2\n");
         Path note = tmp.resolve("note.txt");
         model.answer(plan(write("a1", note, "hello\n"), exec("a2", "cat", note.toString(), secrets.toString())),
                 answer("the note says hello and app.env sets the database password", "cat printed DB_PASSWORD=[REDACTED]"));

@@ -27,6 +27,16 @@ final class Cli {
     static final Path ROOT = Path.of(System.getProperty("llmos.root", "..")).toAbsolutePath().normalize();
     static final Path SHIPPED_POLICY = ROOT.resolve("policies");
 
+    /** copies the shipped catalogues (policies/catalog) into a policy directory a test builds. */
+    static void copyCatalog(Path policy) throws java.io.IOException {
+        Path target = java.nio.file.Files.createDirectories(policy.resolve("catalog"));
+        try (var files = java.nio.file.Files.list(SHIPPED_POLICY.resolve("catalog"))) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
+    }
+
     record Result(int code, String out, String err) {
     }
 

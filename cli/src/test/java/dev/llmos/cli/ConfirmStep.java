@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * a harmless step the shipped policy wants confirmed: {@code touch} is not on its list of
- * read-only programs (rule exec.unknown), and it only creates a file in the test's temp dir.
+ * a harmless step the shipped policy wants confirmed: the planner rates it high danger (rule
+ * plan.danger-exec), and it only creates a file in the test's temp dir.
  */
 final class ConfirmStep {
 
@@ -15,7 +15,9 @@ final class ConfirmStep {
     }
 
     static ObjectNode action(String id, Path tmp) {
-        return Plans.exec(id, "touch", marker(tmp).toString());
+        ObjectNode action = Plans.exec(id, "touch", marker(tmp).toString());
+        action.put("danger", "high");
+        return action;
     }
 
     static String describe(Path tmp) {

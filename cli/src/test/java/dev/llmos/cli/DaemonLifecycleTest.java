@@ -65,6 +65,16 @@ class DaemonLifecycleTest {
                     "  completed: a1",
                     "  recovery for a1: undo (restore what the action changed) (automatic)"),
                     r.out().lines().filter(l -> !l.startsWith("  by ")).limit(4).toList());
+            Cli.Result asked = Cli.in(tmp.resolve("cli")).env("LLMOS_SOCKET", second.socket.toString()).run("recover", planId);
+            assertEquals(1, asked.code(), "nobody at a terminal to say yes: " + asked.out());
+            assertEquals("new settings\n", Files.readString(precious), "nothing ran without a yes");
+            Cli.Result recovered = Cli.in(tmp.resolve("cli")).env("LLMOS_SOCKET", second.socket.toString()).run("recover", "--yes", planId);
+            assertEquals(0, recovered.code(), recovered.out() + recovered.err());
+            assertEquals("original settings\n", Files.readString(precious), "a1 undone from the journal's undo data");
+            Cli.Result after = Cli.in(tmp.resolve("cli")).env("LLMOS_SOCKET", second.socket.toString()).run("status");
+            assertTrue(after.out().startsWith("no interrupted plans"), after.out());
+            assertTrue(Files.readAllLines(second.state.resolve("audit.jsonl")).stream()
+                    .anyMatch(l -> l.contains("\"type\":\"plan.recover\"") && l.contains(planId)), "the recovery is audited");
         }
     }
 
@@ -72,15 +82,6 @@ class DaemonLifecycleTest {
         ProcessHandle.allProcesses()
                 .filter(p -> p.info().arguments().map(a -> a.length == 1 && a[0].equals(SLEEP)).orElse(false))
                 .forEach(ProcessHandle::destroyForcibly);
-    }
-
-    @Test
-    void sigtermStopsTheDaemonAndRemovesItsSocket() throws Exception {
-        DaemonProcess d = DaemonProcess.start(tmp.resolve("d"), tmp.resolve("cache"));
-        assertTrue(Files.exists(d.socket));
-        d.process().destroy();
-        assertTrue(d.process().waitFor(30, TimeUnit.SECONDS), "stops on SIGTERM");
-        assertTrue(Files.notExists(d.socket), "no socket file is left for clients to find: " + Files.readString(d.log));
     }
 
     @Test

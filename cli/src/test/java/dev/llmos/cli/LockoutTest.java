@@ -81,10 +81,10 @@ class LockoutTest {
                 warm.call(Method.PLAN_STATUS, new Params.Status(null));
             }
             Process attack = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                    "/usr/bin/python3", "-c", ATTACK, d.socket.toString(), "80", "100", "12").redirectErrorStream(true).start();
+                    "/usr/bin/python3", "-c", ATTACK, d.socket.toString(), "80", "100", "9").redirectErrorStream(true).start();
             Thread.sleep(2000);
             List<Long> millis = new ArrayList<>();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
             while (System.nanoTime() < end) {
                 long start = System.nanoTime();
                 CompletableFuture<Integer> answer = CompletableFuture.supplyAsync(() -> {
@@ -108,7 +108,7 @@ class LockoutTest {
             assertTrue(Integer.parseInt(opened) > 180, "the attack really reconnected what was dropped: " + opened);
             List<String> refusals = (Files.exists(audit) ? Files.readAllLines(audit) : List.<String>of()).stream().skip(auditBefore)
                     .filter(l -> l.contains("\"type\":\"peer.refused")).toList();
-            assertTrue(refusals.size() <= 2, "refusals are summarised, not audited one by one: " + refusals);
+            assertTrue(!refusals.isEmpty() && refusals.size() <= 2, "refusals are audited, summarised, not one by one: " + refusals);
         }
     }
 }

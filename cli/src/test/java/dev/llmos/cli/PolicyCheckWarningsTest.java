@@ -45,7 +45,8 @@ class PolicyCheckWarningsTest {
                 """);
         Cli.Result r = Cli.in(tmp).run("policy", "check", policy.toString());
         ActionRegistry registry = ActionRegistry.discover();
-        List<String> facts = new ArrayList<>(List.of("PlanFact (the plan)", "Requester (the requester)", "HostFacts (the host)"));
+        List<String> facts = new ArrayList<>(List.of("PlanFact (the plan)", "Requester (the requester)", "HostFacts (the host)",
+                "PolicyCatalog (the catalogues)"));
         for (ActionSpec<?> spec : registry.specs()) {
             facts.add(spec.factType().getSimpleName() + " (" + spec.type() + ")");
         }

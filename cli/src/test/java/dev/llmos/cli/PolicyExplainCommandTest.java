@@ -86,7 +86,7 @@ class PolicyExplainCommandTest {
         List<String> roles = new ArrayList<>();
         action.path("matches").forEach(m -> roles.add(m.path("verdict").asText() + " " + m.path("rule").asText()
                 + " " + m.path("role").asText()));
-        assertEquals(List.of("deny", "exec.rm-system", List.of("confirm exec.unknown overridden", "deny exec.rm-system decides")),
+        assertEquals(List.of("deny", "exec.rm-system", List.of("deny exec.rm-system decides", "confirm exec.write-elsewhere overridden")),
                 List.of(action.path("decision").asText(), action.path("rule").asText(), roles));
     }
 

@@ -55,6 +55,7 @@ class PolicyGuideExamplesTest {
                 Files.copy(drl, policy.resolve(drl.getFileName()));
             }
         }
+        Cli.copyCatalog(policy);
         for (Map.Entry<String, String> e : examples().entrySet()) {
             Path target = e.getKey().endsWith(".drl") ? policy.resolve(e.getKey()) : policy.resolve("tests").resolve(e.getKey());
             Files.writeString(target, e.getValue());

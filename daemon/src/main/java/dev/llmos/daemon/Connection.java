@@ -51,6 +51,7 @@ final class Connection implements Runnable {
     private volatile long lastActiveNanos = System.nanoTime();
     private volatile long writingSinceNanos;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean timedOut = new AtomicBoolean();
 
     Connection(SocketChannel channel, Peer peer, Methods methods, int maxRequestBytes, Runnable onClose) {
         this.channel = channel;
@@ -160,14 +161,20 @@ final class Connection implements Runnable {
         }
         long partial = reader.partialSinceNanos();
         if (partial != 0 && now - partial > t.read()) {
-            try {
-                send(new Failure("2.0", NullNode.instance, new RpcError(RpcError.READ_TIMEOUT, "request not completed within "
-                        + t.read() / 1_000_000 + " ms; connection closed")));
-            } catch (IOException ignored) {
-                // the client is gone either way
+            if (timedOut.compareAndSet(false, true)) {
+                // answered from a thread of its own: the watchdog must never wait on a client that does not
+                // read; if this write stalls, the write timeout above closes the connection
+                Thread.ofVirtual().name("llm-osd-timeout").start(() -> {
+                    try {
+                        send(new Failure("2.0", NullNode.instance, new RpcError(RpcError.READ_TIMEOUT, "request not completed within "
+                                + t.read() / 1_000_000 + " ms; connection closed")));
+                    } catch (IOException ignored) {
+                        // the client is gone either way
+                    }
+                    close();
+                });
             }
-            close();
-            return true;
+            return false;
         }
         if (!spoken && partial == 0 && now - connectedNanos > t.firstRequest()) {
             // connected and said nothing: a slot held for nobody

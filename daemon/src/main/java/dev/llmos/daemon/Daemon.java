@@ -71,7 +71,7 @@ public final class Daemon implements AutoCloseable {
         Journal journal = new Journal(config.stateDir().resolve("journal"), clock);
         ClosingRecords.close(journal, pipeline.get().trail());
         this.methods = new Methods(pipeline::get, plans, new Approvals(clock, config.approvalTtl()),
-                journal, audit, this::reload, config.adminGroups());
+                journal, audit, this::reload, config.adminGroups(), dev.llmos.engine.host.HostProbe.system()::identify);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("llm-osd-watchdog").unstarted(r));
     }
 
@@ -115,7 +115,12 @@ public final class Daemon implements AutoCloseable {
             watchdog.scheduleWithFixedDelay(() -> {
                 long now = System.nanoTime();
                 connections.removeIf(c -> c.overdue(now, timeouts));
-                refusals.flush(false);
+                try {
+                    refusals.flush(false);
+                } catch (RuntimeException e) {
+                    // an exception would cancel this watchdog, and every timeout with it
+                    LOG.error("cannot audit the summary of refused connections: {}", e.toString());
+                }
                 if (!config.idleExit().isZero() && connections.isEmpty() && !plans.anyRunning()
                         && now - lastActivityNanos > config.idleExit().toNanos()) {
                     exitReason = "idle";
@@ -162,14 +167,14 @@ public final class Daemon implements AutoCloseable {
         }
         Requester who = peer.requester();
         if (!allowed(who)) {
-            refusals.refused(peer, "not_allowed");
+            noteRefusal(peer, "not_allowed");
             reject(channel, new RpcError(RpcError.PEER_REFUSED, "user " + who.user() + " (uid " + who.uid()
                     + ") may not use llm-osd; ask an administrator to add you to " + config.allowedGroups()));
             return;
         }
         Slots.Refusal full = slots.take(who.uid(), methods.isAdmin(who));
         if (full != null) {
-            refusals.refused(peer, full.wire);
+            noteRefusal(peer, full.wire);
             reject(channel, new RpcError(RpcError.TOO_MANY_CLIENTS, switch (full) {
                 case TOO_MANY_CLIENTS -> "llm-osd already serves as many clients as it may; try again shortly";
                 case TOO_MANY_FOR_UID -> "you already hold " + config.guards().maxClientsPerUid()
@@ -184,6 +189,15 @@ public final class Daemon implements AutoCloseable {
         connections.add(c);
         c.run();
         connections.remove(c);
+    }
+
+    /** a refusal is audited, but an audit log that cannot be written must not keep a refused socket open. */
+    private void noteRefusal(Peer peer, String reason) {
+        try {
+            refusals.refused(peer, reason);
+        } catch (RuntimeException e) {
+            LOG.error("cannot audit a refused connection of uid {}: {}", peer.requester().uid(), e.toString());
+        }
     }
 
     private boolean allowed(Requester who) {
@@ -241,7 +255,11 @@ public final class Daemon implements AutoCloseable {
         if (plans.anyRunning()) {
             LOG.warn("plans still running after {}: their journals show them interrupted", SHUTDOWN_GRACE);
         }
-        refusals.flush(true);
+        try {
+            refusals.flush(true);
+        } catch (RuntimeException e) {
+            LOG.error("cannot audit the summary of refused connections: {}", e.toString());
+        }
         connections.forEach(Connection::close);
         watchdog.shutdownNow();
     }

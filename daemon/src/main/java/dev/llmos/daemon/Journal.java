@@ -49,12 +49,13 @@ public final class Journal {
 
     /** opens a plan's journal and records its decided state; the returned listener records each step. */
     public Writer begin(String planId, DecidedPlan decided, java.util.Set<String> approved) {
-        Writer w = new Writer(dir.resolve(planId + ".jsonl"), decided);
+        Writer w = new Writer(dir.resolve(planId + ".jsonl"), false);
         ObjectNode head = Json.mapper().createObjectNode();
         head.put("state", "decided");
         head.put("plan_id", planId);
         head.put("user", decided.requester().user());
         head.put("uid", decided.requester().uid());
+        head.put("gid", decided.requester().gid());
         head.put("goal", decided.plan().goal());
         head.put("plan_digest", decided.plan().digest());
         head.set("plan", decided.plan().json());
@@ -76,10 +77,11 @@ public final class Journal {
         private final Path file;
         private final FileChannel channel;
 
-        private Writer(Path file, DecidedPlan decided) {
+        private Writer(Path file, boolean resume) {
             this.file = file;
             try {
-                this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                this.channel = resume ? FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
+                        : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open journal " + file, e);
             }
@@ -124,6 +126,11 @@ public final class Journal {
             append(Json.mapper().createObjectNode().put("state", "ended").put("status", status.wire()));
         }
 
+        /** an interrupted plan's recovery ran (llmsh recover): the journal is closed with it. */
+        public void endRecovered() {
+            append(Json.mapper().createObjectNode().put("state", "ended").put("status", "recovered"));
+        }
+
         @Override
         public void close() {
             try {
@@ -132,6 +139,50 @@ public final class Journal {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * what recovering a plan a crash cut off needs from its journal.
+     *
+     * @param finished the actions that completed, in order, each with its handler's undo data (or null)
+     */
+    public record Cut(String planId, int uid, int gid, JsonNode plan, java.util.LinkedHashMap<String, JsonNode> finished) {
+    }
+
+    /** the journal of {@code planId} if it stops before an "ended" line. */
+    public java.util.Optional<Cut> cut(String planId) {
+        Path file = dir.resolve(planId + ".jsonl");
+        if (!planId.matches("p-[0-9a-f]{1,64}") || !Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            JsonNode head = Json.mapper().readTree(lines.get(0));
+            java.util.LinkedHashMap<String, JsonNode> finished = new java.util.LinkedHashMap<>();
+            for (String line : lines.subList(1, lines.size())) {
+                JsonNode e;
+                try {
+                    e = Json.mapper().readTree(line);
+                } catch (IOException torn) {
+                    break;
+                }
+                if ("ended".equals(e.path("state").asText())) {
+                    return java.util.Optional.empty();
+                }
+                if ("finished".equals(e.path("state").asText()) && "ok".equals(e.path("status").asText())) {
+                    finished.put(e.path("action").asText(), e.get("undo"));
+                }
+            }
+            int uid = head.path("uid").asInt();
+            return java.util.Optional.of(new Cut(planId, uid, head.path("gid").asInt(uid), head.get("plan"), finished));
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException("cannot read journal " + file, e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    /** appends to an existing plan's journal (its recovery). */
+    public Writer resume(String planId) {
+        return new Writer(dir.resolve(planId + ".jsonl"), true);
     }
 
     /** true once the audit log holds the closing record of this plan's interruption. */

@@ -39,14 +39,22 @@ final class Methods {
     private final AuditLog audit;
     private final Reloader reloader;
     private final Set<String> adminGroups;
+    private final Users users;
+    private final Set<String> recovering = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** swaps in a freshly built policy, or throws naming the problems and keeps the old one. */
     interface Reloader {
         String reload();
     }
 
+    /** who a uid and gid are (names, groups): a recovery runs as the plan's owner, even when root asks for it. */
+    interface Users {
+        Requester identify(int uid, int gid);
+    }
+
     Methods(Supplier<Pipeline> pipeline, PlanStore plans, Approvals approvals, Journal journal, AuditLog audit,
-            Reloader reloader, Set<String> adminGroups) {
+            Reloader reloader, Set<String> adminGroups, Users users) {
+        this.users = users;
         this.pipeline = pipeline;
         this.plans = plans;
         this.approvals = approvals;
@@ -66,6 +74,7 @@ final class Methods {
             case PLAN_PREVIEW -> preview((Params.PlanRef) params, peer);
             case PLAN_CANCEL -> cancel((Params.PlanRef) params, peer);
             case PLAN_STATUS -> status((Params.Status) params, peer);
+            case PLAN_RECOVER -> recover((Params.PlanRef) params, peer);
             case POLICY_RELOAD -> reload(peer);
             case AUDIT_TAIL -> tail((Params.Tail) params, peer);
         };
@@ -218,11 +227,44 @@ final class Methods {
         }
         List<Result.Interrupted> interrupted = new ArrayList<>();
         for (Result.Interrupted j : journal.scan()) {
-            if ("interrupted".equals(j.state()) && (uid == 0 || uid == j.uid()) && (only == null || only.equals(j.planId()))) {
+            // a plan this daemon holds is running (or ended) here, not cut off by a crash
+            if ("interrupted".equals(j.state()) && !plans.holds(j.planId()) && (uid == 0 || uid == j.uid())
+                    && (only == null || only.equals(j.planId()))) {
                 interrupted.add(j);
             }
         }
         return new Result.Status(held, interrupted);
+    }
+
+    /**
+     * runs the automatic recovery of a plan a crash cut off (what finished is undone, newest first),
+     * as the policy in force attaches it, and closes its journal. llmsh shows the steps and asks first.
+     */
+    private Result recover(Params.PlanRef params, Peer peer) {
+        Requester who = peer.requester();
+        Journal.Cut cut = journal.cut(params.planId()).filter(c -> !plans.holds(c.planId()))
+                .filter(c -> who.uid() == 0 || who.uid() == c.uid())
+                .orElseThrow(() -> new RpcException(RpcError.UNKNOWN_PLAN, "no interrupted plan " + params.planId()));
+        if (!recovering.add(cut.planId())) {
+            throw new RpcException(RpcError.PLAN_STATE, cut.planId() + " is being recovered already");
+        }
+        try {
+            Pipeline p = pipeline.get();
+            Requester owner = who.uid() == cut.uid() ? who : users.identify(cut.uid(), cut.gid());
+            DecidedPlan decided = p.decide(p.parser().parse(cut.plan()), owner);
+            List<dev.llmos.engine.exec.RecoveryReport> reports;
+            try (Journal.Writer w = journal.resume(cut.planId())) {
+                reports = p.recoverInterrupted(decided, cut.finished(), w);
+                w.endRecovered();
+            }
+            ObjectNode event = who(peer).put("plan_id", cut.planId()).put("plan_digest", decided.plan().digest())
+                    .put("policy_digest", decided.policyDigest()).put("status", "recovered");
+            event.set("recovery", Json.tree(reports));
+            audit.append("plan.recover", event);
+            return new Result.Recovered(cut.planId(), reports);
+        } finally {
+            recovering.remove(cut.planId());
+        }
     }
 
     private Result actions() {

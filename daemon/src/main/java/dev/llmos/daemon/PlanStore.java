@@ -169,6 +169,11 @@ final class PlanStore {
                 .sorted(Comparator.comparing((Entry e) -> e.created)).toList();
     }
 
+    /** whether this daemon holds the plan (so its journal belongs to a run here, not to a crash). */
+    boolean holds(String id) {
+        return plans.containsKey(id);
+    }
+
     List<Entry> running() {
         return plans.values().stream().filter(Entry::running).toList();
     }

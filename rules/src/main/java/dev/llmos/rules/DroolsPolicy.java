@@ -6,6 +6,8 @@ import dev.llmos.engine.policy.PolicyProblem;
 import dev.llmos.engine.policy.PolicyRequest;
 import dev.llmos.engine.policy.RuleOutput;
 import dev.llmos.engine.spi.ActionFact;
+import dev.llmos.rules.catalog.CatalogLoader;
+import dev.llmos.rules.catalog.PolicyCatalog;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +33,14 @@ public final class DroolsPolicy implements PolicyEngine {
 
     private final CompiledPolicy compiled;
     private final List<PolicyProblem> warnings;
+    private final PolicyCatalog catalog;
+    private final String digest;
 
-    private DroolsPolicy(CompiledPolicy compiled, List<PolicyProblem> warnings) {
+    private DroolsPolicy(CompiledPolicy compiled, List<PolicyProblem> warnings, PolicyCatalog catalog, String digest) {
         this.compiled = compiled;
         this.warnings = List.copyOf(warnings);
+        this.catalog = catalog;
+        this.digest = digest;
     }
 
     /** loads with the thread's context class loader, which must see the action fact classes. */
@@ -49,6 +55,9 @@ public final class DroolsPolicy implements PolicyEngine {
      */
     public static DroolsPolicy load(Path policyDir, PolicyCache cache, ClassLoader classLoader) {
         PolicySources sources = PolicySources.read(policyDir);
+        // catalogues first: they are quick to check, and a bad one stops the load like a bad rule
+        List<CatalogLoader.CatalogFile> catalogFiles = CatalogLoader.files(sources.dir());
+        PolicyCatalog catalog = catalogFiles.isEmpty() ? PolicyCatalog.EMPTY : CatalogLoader.load(catalogFiles);
         List<PolicyProblem> textWarnings = new ArrayList<>();
         for (PolicySources.PolicyFile file : sources.files()) {
             textWarnings.addAll(DrlText.strOperators(file.path(), file.text()));
@@ -59,7 +68,7 @@ public final class DroolsPolicy implements PolicyEngine {
         warnings.forEach(w -> LOG.warn("policy {}: {}", policyDir, w));
         LOG.debug("policy {} loaded: {} rules from {} files, digest {}", policyDir, compiled.rules().size(),
                 sources.files().size(), compiled.digest());
-        return new DroolsPolicy(compiled, warnings);
+        return new DroolsPolicy(compiled, warnings, catalog, digest(compiled.digest(), catalogFiles));
     }
 
     @Override
@@ -77,6 +86,7 @@ public final class DroolsPolicy implements PolicyEngine {
                 session.setGlobal(GLOBAL, new PolicyActions(recorder));
             }
             // a fixed insertion order keeps firing order, and so the output, the same for the same request
+            session.insert(catalog);
             if (request.plan() != null) {
                 session.insert(PlanFact.of(request.plan()));
             }
@@ -87,7 +97,7 @@ public final class DroolsPolicy implements PolicyEngine {
                 session.insert(request.host());
             }
             for (ActionFact fact : request.facts()) {
-                session.insert(fact);
+                insert(session, fact);
             }
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
@@ -105,9 +115,36 @@ public final class DroolsPolicy implements PolicyEngine {
         return new Evaluation(recorder.outputs(), recorder.fired());
     }
 
+    /** a fact and the parts it is made of (the commands inside a shell script), each decided under the action's id. */
+    private static void insert(KieSession session, ActionFact fact) {
+        session.insert(fact);
+        for (ActionFact part : fact.parts()) {
+            insert(session, part);
+        }
+    }
+
     @Override
     public String digest() {
-        return compiled.digest();
+        return digest;
+    }
+
+    /** the catalogues beside the rules (catalog/*.yaml); empty when the policy has none. */
+    @Override
+    public PolicyCatalog catalog() {
+        return catalog;
+    }
+
+    /** the rules' digest, or with catalogues a digest over both, so audit entries name the whole policy. */
+    private static String digest(String rules, List<CatalogLoader.CatalogFile> catalogs) {
+        if (catalogs.isEmpty()) {
+            return rules;
+        }
+        StringBuilder in = new StringBuilder(rules).append('\n');
+        for (CatalogLoader.CatalogFile f : catalogs) {
+            in.append(f.path().length()).append(':').append(f.path()).append('\n')
+                    .append(f.text().length()).append(':').append(f.text()).append('\n');
+        }
+        return Sha256.hex(in.toString());
     }
 
     /** every rule, in file and line order. */

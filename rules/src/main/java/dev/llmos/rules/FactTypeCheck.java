@@ -39,6 +39,7 @@ final class FactTypeCheck {
         inserted.put(PlanFact.class, "the plan");
         inserted.put(Requester.class, "the requester");
         inserted.put(HostFacts.class, "the host");
+        inserted.put(dev.llmos.rules.catalog.PolicyCatalog.class, "the catalogues");
         for (ActionSpec<?> spec : registry.specs()) {
             inserted.put(spec.factType(), spec.type());
         }

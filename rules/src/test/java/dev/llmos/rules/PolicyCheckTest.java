@@ -111,7 +111,7 @@ class PolicyCheckTest {
                 when $a : Put() then policy.allow($a, "put"); end
                 """);
         assertEquals(List.of(new PolicyProblem("files.drl", 5, 0, "rule \"puts\" matches Put, which policy never inserts,"
-                + " so the rule never fires; facts are PlanFact (the plan), Requester (the requester), HostFacts (the host),"
+                + " so the rule never fires; facts are PlanFact (the plan), Requester (the requester), HostFacts (the host), PolicyCatalog (the catalogues),"
                 + " Cmd (exec)", false)), PolicyCheck.check(dir, getClass().getClassLoader(), CmdHandler.registry()));
     }
 

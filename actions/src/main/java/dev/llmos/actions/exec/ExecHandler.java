@@ -67,20 +67,8 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
 
     @Override
     public ActionFact fact(ActionHeader header, ExecParams params, FactContext context) {
-        List<String> argv = params.argv();
-        String argv0 = argv.isEmpty() ? "" : argv.get(0);
-        String programPath = ProgramLookup.find(argv0, params.cwd())
-                .map(p -> context.path(p.toString()).realPath())
-                .orElse(null);
-        List<String> pathArgs = PathArgs.named(argv, params.cwd()).stream()
-                .filter(p -> p.indexOf('\0') < 0)
-                .map(p -> context.path(p).realPath())
-                .toList();
-        return new Exec(header.id(), header.index(), header.type(), header.reason(), header.danger().wire(),
-                argv, argv0.substring(argv0.lastIndexOf('/') + 1), programPath,
-                argv.isEmpty() ? List.of() : argv.subList(1, argv.size()),
-                params.cwd() == null ? null : context.path(params.cwd()).realPath(),
-                timeoutSec(params, context.limits()), params.root(), environment.fromPlan(params.env()), pathArgs);
+        return new ExecFacts(header, context, timeoutSec(params, context.limits()), params.root(), environment.fromPlan(params.env()))
+                .of(params.argv(), params.cwd());
     }
 
     @Override

@@ -37,9 +37,9 @@ final class FileChange {
         String name = real.getFileName().toString();
         boolean created = !target.decided().exists();
         FileId decidedId = target.decided().id();
-        try (BoundDir dir = acting.call(() -> BoundDir.open(real, target.decided().parentId(), "at decision time", acting.who()));
-             Source source = created ? Source.NONE : acting.call(() -> Source.open(dir, name, decidedId, acting.who()))) {
-            acting.call(() -> dir.expect(name, !created, decidedId));
+        // one trip to the acting identity's thread for the directory, the entry and the file
+        Opened opened = acting.call(() -> Opened.of(real, target.decided().parentId(), name, created, decidedId, acting.who()));
+        try (BoundDir dir = opened.dir(); Source source = opened.source()) {
             int finalMode = mode != null ? mode : created ? 0644 : source.stat.mode() & 07777;
             acting.checkMode(finalMode, real);
             ObjectNode undo = Json.mapper().createObjectNode();
@@ -161,6 +161,21 @@ final class FileChange {
         }
         return ActionOutcome.success(List.of(new Change("restored", real.toString(), before, restored.bytes(),
                 backup.toString())), null, null);
+    }
+
+    /** the decided directory and, when the file existed, the file itself, checked against the decision. */
+    private record Opened(BoundDir dir, Source source) {
+        static Opened of(Path real, FileId parentId, String name, boolean created, FileId decidedId, String who)
+                throws IOException {
+            BoundDir dir = BoundDir.open(real, parentId, "at decision time", who);
+            try {
+                dir.expect(name, !created, decidedId);
+                return new Opened(dir, created ? Source.NONE : Source.open(dir, name, decidedId, who));
+            } catch (IOException | RuntimeException e) {
+                dir.close();
+                throw e;
+            }
+        }
     }
 
     /** "original", or "original.N" when a rerun of the same action already left one. */

@@ -66,12 +66,17 @@ public record AsUser(int uid, int gid, int[] groups) {
             switchTo(setgroups);
             return work.run();
         });
-        Thread.ofPlatform().name("llmos-as-uid-" + uid).start(task);
+        Thread.ofPlatform().name("llmos-as-uid-" + uid).daemon(true).start(task);
+        boolean interrupted = false;
         try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while acting as uid " + uid, e);
+            // an interrupt does not stop the work half way: its result (and what it changed) is what the caller reports
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
@@ -81,6 +86,10 @@ public record AsUser(int uid, int gid, int[] groups) {
                 throw re;
             }
             throw new IOException(cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -27,9 +27,11 @@ class ExecFactTest {
         List<String> argv = List.of("cat", link.toString(), "--output=" + dir + "/out", "sub/x",
                 "https://example.com/a", "plain");
         ExecParams params = new ExecParams(argv, dir.toString(), null, true, Map.of("B", "2", "A", "1"));
-        assertEquals(new Exec("a1", 0, "exec", "because", "low", argv, "cat", Path.of("/bin/cat").toRealPath().toString(),
+        assertEquals(new Exec("a1", 0, "exec", "because", "low", argv, "cat", "cat", Path.of("/bin/cat").toRealPath().toString(), null,
                         argv.subList(1, argv.size()), dir.toString(), 60, true, Map.of("A", "1", "B", "2"),
-                        List.of(data.toString(), dir + "/out", dir + "/sub/x")),
+                        List.of(data.toString(), dir + "/out", dir + "/sub/x", dir + "/plain"),
+                        List.of(data.toString(), dir + "/sub/x", dir + "/plain"), dir + "/plain", List.of(), List.of(), List.of(),
+                        List.of("https://example.com/a"), List.of(dir + "/a"), null, false, null, false, null, List.of()),
                 handler.fact(TestContexts.header("exec"), params, TestContexts.facts()));
     }
 
@@ -41,7 +43,7 @@ class ExecFactTest {
         Files.createSymbolicLink(dir.resolve("alias"), script);
         Exec fact = (Exec) handler.fact(TestContexts.header("exec"),
                 new ExecParams(List.of("./alias"), dir.toString(), 5, null, null), TestContexts.facts());
-        assertEquals(List.of("alias", script.toString(), 5, false), List.of(fact.program(), fact.programPath(),
+        assertEquals(List.of("run.sh", "alias", script.toString(), 5, false), List.of(fact.program(), fact.named(), fact.programPath(),
                 fact.timeoutSec(), fact.asRoot()));
     }
 

@@ -9,6 +9,7 @@ import dev.llmos.cli.app.Wiring;
 import dev.llmos.cli.ask.AskResult.Ending;
 import dev.llmos.cli.run.Backend;
 import dev.llmos.cli.run.Backends;
+import dev.llmos.cli.run.CtrlC;
 import dev.llmos.cli.run.ConfirmPrompt;
 import dev.llmos.cli.run.DecisionTable;
 import dev.llmos.cli.run.ResultView;
@@ -154,7 +155,7 @@ final class Session implements AutoCloseable {
         boolean json = behaviour.json();
         PrintWriter human = human();
         PrintWriter out = io.out();
-        try (Backend backend = backends.open()) {
+        try (CtrlC ctrlC = CtrlC.install(io.err()); Backend backend = backends.open()) {
             if (!json) {
                 separate();
             }
@@ -167,7 +168,15 @@ final class Session implements AutoCloseable {
                 DecisionTable.print(human, plan, decided.policyDigest(), DecisionTable.rows(decided), colour);
             }
             ConfirmPrompt prompt = new ConfirmPrompt(behaviour.confirm(), in, human, "stdin is not a terminal");
-            RunOutcome outcome = backend.run(decided, prompt::approve, false);
+            // ctrl-c while steps run cancels them (step stopped, recovery run, audited) before the process exits
+            if (!asking) {
+                ctrlC.executing(backend::cancel);
+            }
+            RunOutcome outcome = backend.run(decided, d -> {
+                java.util.Set<String> approved = prompt.approve(d);
+                ctrlC.executing(backend::cancel);
+                return approved;
+            }, false);
             if (!json) {
                 out.println();
                 ResultView.results(out, outcome);

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * process exits 130 once the results are printed. before any step runs (at a question) it just exits.
  * a shutdown hook, so no internal signal api is needed: the jvm waits for it before exiting.
  */
-final class CtrlC implements AutoCloseable {
+public final class CtrlC implements AutoCloseable {
 
     /** how long a cancelled run may take to stop its step and recover before the process exits anyway. */
     private static final long GRACE_SEC = 120;
@@ -25,14 +25,14 @@ final class CtrlC implements AutoCloseable {
         this.hook = new Thread(this::interrupted, "llmsh-ctrl-c");
     }
 
-    static CtrlC install(PrintWriter err) {
+    public static CtrlC install(PrintWriter err) {
         CtrlC c = new CtrlC(err);
         Runtime.getRuntime().addShutdownHook(c.hook);
         return c;
     }
 
     /** from now on steps may run: an interrupt cancels through {@code cancel}. */
-    void executing(Runnable cancel) {
+    public void executing(Runnable cancel) {
         this.cancel = cancel;
     }
 

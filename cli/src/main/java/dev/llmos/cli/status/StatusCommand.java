@@ -11,6 +11,8 @@ import dev.llmos.cli.app.Settings;
 import dev.llmos.cli.app.Wiring;
 import dev.llmos.engine.json.Json;
 import dev.llmos.daemon.client.DaemonClient;
+import dev.llmos.daemon.client.Method;
+import dev.llmos.daemon.client.Params;
 import dev.llmos.daemon.client.RpcException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +26,8 @@ import java.util.concurrent.Callable;
 
 /** {@code llmsh status}: plans llm-osd holds, and any a crash interrupted, with the step and the way back. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "show llm-osd's plans, and plans a crash interrupted (the step they were on, their recovery steps)")
+        description = {"show llm-osd's plans (DECIDED, RUNNING, CANCELLING, then how they ended: COMPLETED, FAILED, CANCELLED, ...),",
+                "and plans a crash INTERRUPTED (the step they were on, their recovery steps; llmsh recover runs them)"})
 public final class StatusCommand implements Callable<Integer> {
 
     @Spec
@@ -44,7 +47,7 @@ public final class StatusCommand implements Callable<Integer> {
         Path socket = Daemons.socket(root, settings);
         JsonNode status;
         try (DaemonClient client = DaemonClient.connect(socket)) {
-            status = client.call("plan.status", planId == null ? null : Json.mapper().createObjectNode().put("plan_id", planId));
+            status = client.call(Method.PLAN_STATUS, new Params.Status(planId));
         } catch (IOException e) {
             throw new DaemonUnreachableException("llm-osd does not answer at " + socket + " (" + e.getMessage()
                     + "); status needs the daemon, which keeps the journal: start it (systemctl start llm-osd) or name its socket with --socket");
@@ -78,13 +81,16 @@ public final class StatusCommand implements Callable<Integer> {
                 out.println("  recovery for " + r.path("action").asText() + ": " + r.path("step").asText()
                         + (r.path("automatic").asBoolean() ? " (automatic)" : " (offered)"));
             }
+            if (!p.path("recovery").isEmpty()) {
+                out.println("  to run the automatic steps: llmsh recover " + p.path("plan_id").asText());
+            }
         }
         JsonNode plans = status.path("plans");
         if (!plans.isEmpty()) {
             out.println();
             out.println("plans held by llm-osd:");
             for (JsonNode p : plans) {
-                out.println("  " + p.path("plan_id").asText() + "  " + p.path("state").asText() + "  "
+                out.println("  " + p.path("plan_id").asText() + "  " + p.path("state").asText().toUpperCase(java.util.Locale.ROOT) + "  "
                         + p.path("user").asText() + "  " + p.path("goal").asText());
             }
         }

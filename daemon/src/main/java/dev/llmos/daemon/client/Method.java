@@ -16,6 +16,7 @@ public enum Method {
     PLAN_PREVIEW("plan.preview", Params.PlanRef.class),
     PLAN_CANCEL("plan.cancel", Params.PlanRef.class),
     PLAN_STATUS("plan.status", Params.Status.class),
+    PLAN_RECOVER("plan.recover", Params.PlanRef.class),
     POLICY_RELOAD("policy.reload", Params.None.class),
     AUDIT_TAIL("audit.tail", Params.Tail.class);
 

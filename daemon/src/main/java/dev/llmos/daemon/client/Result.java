@@ -3,6 +3,7 @@ package dev.llmos.daemon.client;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmos.engine.exec.ActionReport;
+import dev.llmos.engine.exec.RecoveryReport;
 import dev.llmos.engine.exec.RunOutcome;
 
 import java.util.List;
@@ -65,6 +66,10 @@ public sealed interface Result {
      */
     record Interrupted(String planId, String goal, String user, int uid, String state, String status, int step,
                        String action, List<String> finished, JsonNode recovery, String updated) {
+    }
+
+    /** plan.recover: what the recovery of an interrupted plan did, step by step. */
+    record Recovered(String planId, List<RecoveryReport> recovery) implements Result {
     }
 
     /** policy.reload */

@@ -31,7 +31,14 @@ record LogTail(JsonNode last, long goodEnd, long size) {
         if (size == 0) {
             return new LogTail(null, 0, 0);
         }
-        long start = Math.max(0, size - WINDOW);
+        // the usual case reads one small chunk; only a damaged end makes it look further back
+        LogTail near = inspect(ch, size, 64 * 1024);
+        return near != null ? near : inspect(ch, size, WINDOW);
+    }
+
+    /** the tail found within the last {@code window} bytes, or null when it may lie further back. */
+    private static LogTail inspect(FileChannel ch, long size, int window) throws IOException {
+        long start = Math.max(0, size - window);
         ByteBuffer buf = ByteBuffer.allocate((int) (size - start));
         while (buf.hasRemaining() && ch.read(buf, start + buf.position()) >= 0) {
             // read until the window is full
@@ -49,6 +56,9 @@ record LogTail(JsonNode last, long goodEnd, long size) {
                 return new LogTail(node, start + end + 1, size);
             }
             end = begin - 1;
+        }
+        if (start > 0 && window < WINDOW) {
+            return null;
         }
         if (start > 0) {
             throw new IOException("no intact record in the last " + WINDOW + " bytes; run llmsh audit verify");

@@ -174,6 +174,22 @@ final class Executor {
     record Result(RunStatus status, String stoppedAt, List<ActionReport> reports, List<RecoveryReport> recovery) {
     }
 
+    /**
+     * the recovery of a run that was cut off (the daemon died): undoes the steps that finished, newest
+     * first, from the undo data their handlers left in the journal, as a failure after them would have.
+     *
+     * @param finished action id to its undo data (null when it left none), in the order they ran
+     */
+    List<RecoveryReport> recoverFinished(DecidedPlan decided, java.util.LinkedHashMap<String, JsonNode> finished, RunListener listener) {
+        List<Done> done = new ArrayList<>();
+        for (var f : finished.entrySet()) {
+            PlannedAction action = decided.plan().actions().stream().filter(a -> a.id().equals(f.getKey())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the journal names " + f.getKey() + ", which the plan does not have"));
+            done.add(new Done(action, decided.decision(action.id()), ActionOutcome.success(List.of(), null, f.getValue())));
+        }
+        return recover(decided, done, null, null, listener);
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private ActionOutcome run(PlannedAction action, DecidedPlan decided) {
         ActionHandler handler = registry.handler(action.type()).orElseThrow();

@@ -228,6 +228,15 @@ public final class Pipeline {
                 result.stoppedAt(), result.recovery());
     }
 
+    /**
+     * runs the automatic recovery of a run a crash cut off: the finished steps (with the undo data
+     * the journal kept) are undone newest first. not audited: the caller audits what it returns.
+     */
+    public List<RecoveryReport> recoverInterrupted(DecidedPlan decided, java.util.LinkedHashMap<String, com.fasterxml.jackson.databind.JsonNode> finished,
+                                                   RunListener listener) {
+        return executor.recoverFinished(decided, finished, listener);
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private List<ActionReport> preview(DecidedPlan decided) {
         List<ActionReport> reports = new ArrayList<>();

@@ -15,10 +15,11 @@ public final class PathResolver {
     }
 
     public PathFacts resolve(String raw) {
+        Walk walk = walk(raw.startsWith("/") ? raw : cwd + "/" + raw);
+        Path real = Path.of(walk.path);
         Path given = cwd.resolve(raw).normalize();
-        Path real = realPath(given);
         boolean exists = Files.exists(real, LinkOption.NOFOLLOW_LINKS);
-        boolean symlink = !real.equals(given);
+        boolean symlink = walk.links > 0 || !real.equals(given);
         String owner = null;
         long size = -1;
         boolean directory = false;
@@ -38,24 +39,74 @@ public final class PathResolver {
                 exists ? FileId.of(real) : null, parent == null ? null : FileId.of(parent));
     }
 
+    /** where a walk ended and how many links it followed. */
+    private record Walk(String path, int links) {
+    }
+
+    /** what the kernel's lookup does with symlinks on the way, unbounded loops cut at its own limit. */
+    private static final int MAX_LINKS = 40;
+
+    /**
+     * resolves component by component as the kernel does: a symlink is followed where it is met,
+     * before a later ".." (so /var/run/../etc is /etc when /var/run links to /run); what does
+     * not exist yet is appended as written, with "." and ".." applied to it textually.
+     */
+    private static Walk walk(String absolute) {
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+        push(todo, absolute);
+        String cur = "/";
+        int links = 0;
+        boolean missing = false;
+        while (!todo.isEmpty()) {
+            String part = todo.pop();
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                cur = parent(cur);
+                continue;
+            }
+            String next = cur.equals("/") ? "/" + part : cur + "/" + part;
+            if (!missing) {
+                Path p = Path.of(next);
+                // a link is followed when it leads somewhere; a dangling one stays itself, as file
+                // actions refuse to write through it
+                if (Files.isSymbolicLink(p) && links < MAX_LINKS && Files.exists(p)) {
+                    try {
+                        String target = Files.readSymbolicLink(p).toString();
+                        links++;
+                        if (target.startsWith("/")) {
+                            cur = "/";
+                        }
+                        push(todo, target);
+                        continue;
+                    } catch (IOException | UnsupportedOperationException e) {
+                        // unreadable link: keep its own path
+                    }
+                } else if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                    missing = true;
+                }
+            }
+            cur = next;
+        }
+        return new Walk(cur, links);
+    }
+
+    private static void push(java.util.ArrayDeque<String> todo, String path) {
+        String[] parts = path.split("/");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            todo.push(parts[i]);
+        }
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
     /** follows symlinks of the longest existing prefix, then appends what does not exist yet. */
     static Path realPath(Path absolute) {
-        Path existing = absolute;
-        Path rest = null;
-        while (existing != null && !Files.exists(existing)) {
-            Path name = existing.getFileName();
-            rest = rest == null ? name : name.resolve(rest);
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return absolute;
-        }
-        try {
-            Path real = existing.toRealPath();
-            return rest == null ? real : real.resolve(rest).normalize();
-        } catch (IOException e) {
-            return absolute;
-        }
+        return Path.of(walk(absolute.toString()).path);
     }
 
     static String topDir(Path real) {

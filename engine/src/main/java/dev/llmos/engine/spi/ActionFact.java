@@ -16,4 +16,13 @@ public interface ActionFact {
 
     /** the action's type, as in the plan. */
     String type();
+
+    /**
+     * facts this one is made of, decided under the same action id (the commands a shell script
+     * runs, the program a wrapper starts). each is inserted beside this fact; any deny among them
+     * denies the action. none by default.
+     */
+    default java.util.List<? extends ActionFact> parts() {
+        return java.util.List.of();
+    }
 }

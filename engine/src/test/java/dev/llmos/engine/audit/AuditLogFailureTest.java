@@ -61,6 +61,17 @@ class AuditLogFailureTest {
     }
 
     @Test
+    void findsTheLastRecordBeforeATornTailLongerThanTheFirstChunkItReads() throws Exception {
+        AuditLog log = new AuditLog(tmp.resolve("audit.jsonl"));
+        log.append("test", (com.fasterxml.jackson.databind.node.ObjectNode) body(1));
+        Files.write(log.file(), new byte[100_000], StandardOpenOption.APPEND);
+        log.append("test", (com.fasterxml.jackson.databind.node.ObjectNode) body(2));
+        VerifyReport r = AuditVerifier.verify(log.file());
+        assertEquals(List.of(), r.problems());
+        assertEquals(100_000, r.repairs().get(0).bytes());
+    }
+
+    @Test
     void aFullDiskRefusesTheRecordKeepsNoHalfOfItAndRecoversWhenThereIsRoom() throws Exception {
         try (SmallDisk disk = SmallDisk.mount(tmp.resolve("small"), 64)) {
             AuditLog log = new AuditLog(disk.dir().resolve("audit.jsonl"));

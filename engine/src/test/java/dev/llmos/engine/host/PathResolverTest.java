@@ -44,4 +44,23 @@ class PathResolverTest {
     void theRootItselfHasTopDirSlash() {
         assertEquals("/", new PathResolver(Path.of("/")).resolve("/").topDir());
     }
+
+    @Test
+    void followsASymlinkBeforeTheDotDotAfterItAsTheKernelDoes() throws Exception {
+        Path deep = Files.createDirectories(tmp.resolve("run/inner"));
+        Files.writeString(tmp.resolve("run/shadow"), "x");
+        Files.createDirectories(tmp.resolve("var"));
+        Files.createSymbolicLink(tmp.resolve("var/run"), deep);
+        // textually var/run/../shadow is var/shadow; the kernel goes through the link to run/inner, then up
+        PathFacts facts = new PathResolver(tmp).resolve("var/run/../shadow");
+        assertEquals(tmp.resolve("run/shadow").toRealPath().toString(), facts.realPath());
+        assertEquals(true, facts.exists());
+    }
+
+    @Test
+    void resolvesTheSystemsOwnVarRunLinkBeforeDotDot() {
+        // on debian /var/run links to /run, so /var/run/../etc/shadow is /etc/shadow
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isSymbolicLink(Path.of("/var/run")));
+        assertEquals("/etc/shadow", new PathResolver(Path.of("/")).resolve("/var/run/../etc/shadow").realPath());
+    }
 }

@@ -1,0 +1,198 @@
+package dev.llmos.actions.exec;
+
+import dev.llmos.actions.exec.shell.Script;
+import dev.llmos.actions.exec.shell.ShellParser;
+import dev.llmos.engine.host.PathFacts;
+import dev.llmos.engine.spi.ActionHeader;
+import dev.llmos.engine.spi.FactContext;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * builds the {@link Exec} fact of one command and, recursively, of the commands it runs (a
+ * script's commands, a wrapper's program, find's -exec): every argument that can name a file
+ * resolved as the kernel will, argv[0] known by what its file is.
+ */
+final class ExecFacts {
+
+    static final int MAX_DEPTH = 6;
+
+    private final ActionHeader header;
+    private final FactContext context;
+    private final int timeoutSec;
+    private final boolean asRoot;
+    private final Map<String, String> env;
+    private final String home;
+
+    ExecFacts(ActionHeader header, FactContext context, int timeoutSec, boolean asRoot, Map<String, String> env) {
+        this.header = header;
+        this.context = context;
+        this.timeoutSec = timeoutSec;
+        this.asRoot = asRoot;
+        this.env = env;
+        this.home = context.requester() == null ? "/root"
+                : context.requester().uid() == 0 ? "/root" : "/home/" + context.requester().user();
+    }
+
+    String home() {
+        return home;
+    }
+
+    /** the plan's own command. */
+    Exec of(List<String> argv, String cwd) {
+        return build(argv.stream().map(Script.Word::plain).toList(), cwd, List.of(), List.of(), null, false, 0);
+    }
+
+    /** one command of a script. */
+    Exec of(Script.Command command, String via, int depth) {
+        return build(command.words(), command.cwd(), command.redirects(), command.substitutions(), via, false, depth);
+    }
+
+    Exec build(List<Script.Word> words, String cwd, List<Script.Redirect> redirects, List<Script> substitutions, String via,
+               boolean dynamicInput, int depth) {
+        List<String> argv = words.stream().map(Script.Word::text).toList();
+        String argv0 = argv.isEmpty() ? "" : argv.get(0);
+        String named = argv0.substring(argv0.lastIndexOf('/') + 1);
+        Optional<Path> found = argv0.indexOf('\0') >= 0 ? Optional.empty() : ProgramLookup.find(argv0, cwd);
+        String program = named;
+        String programPath = null;
+        if (found.isPresent()) {
+            ProgramIdentity.Identity identity = ProgramIdentity.of(found.get());
+            program = identity.name();
+            programPath = context.path(found.get().toString()).realPath();
+        }
+        String programNamed = argv0.indexOf('/') >= 0 && argv0.indexOf('\0') < 0 ? real(argv0, cwd) : null;
+
+        Set<String> pathArgs = new LinkedHashSet<>();
+        List<String> operands = new ArrayList<>();
+        Set<String> dirArgs = new LinkedHashSet<>();
+        List<String> urls = new ArrayList<>();
+        List<String> urlFiles = new ArrayList<>();
+        boolean dynamic = dynamicInput;
+        boolean endOfOptions = false;
+        for (Script.Word w : words.subList(Math.min(1, words.size()), words.size())) {
+            dynamic |= w.dynamic() || w.glob();
+            for (String p : ArgPaths.of(w)) {
+                PathFacts facts = facts(p, cwd);
+                pathArgs.add(facts.realPath());
+                if (facts.directory()) {
+                    dirArgs.add(facts.realPath());
+                }
+            }
+            if (w.text().equals("--") && !endOfOptions) {
+                endOfOptions = true;
+                continue;
+            }
+            if (ArgPaths.url(w.text())) {
+                urls.add(w.text());
+                String file = ArgPaths.urlFile(w.text());
+                if (file != null) {
+                    urlFiles.add(real(file, cwd));
+                }
+            } else if ((endOfOptions || !ArgPaths.option(w.text())) && !w.text().isEmpty() && w.text().indexOf('\0') < 0) {
+                List<String> named0 = ArgPaths.of(w);
+                if (!named0.isEmpty()) {
+                    operands.add(facts(named0.get(0), cwd).realPath());
+                }
+            }
+        }
+        List<String> writes = new ArrayList<>();
+        List<String> reads = new ArrayList<>();
+        String hereText = null;
+        for (Script.Redirect r : redirects) {
+            if (r.text()) {
+                hereText = r.target().text();
+                dynamic |= r.target().dynamic();
+                continue;
+            }
+            for (String p : ArgPaths.of(r.target())) {
+                String real = facts(p, cwd).realPath();
+                if (r.writes()) {
+                    writes.add(real);
+                }
+                if (r.reads()) {
+                    reads.add(real);
+                }
+            }
+            dynamic |= r.target().dynamic() || r.target().glob();
+        }
+
+        List<Exec> parts = new ArrayList<>();
+        String code = null;
+        boolean codeRead = false;
+        String codeUnknown = null;
+        for (Script s : substitutions) {
+            parts.addAll(commands(s, "$(...)", cwd, depth));
+            if (s.unknown() != null) {
+                codeUnknown = "a command substitution: " + s.unknown();
+                code = String.join(" ", argv);
+            }
+        }
+        if (depth < MAX_DEPTH) {
+            Unwrap.Inner inner = Unwrap.of(program, named, argv, hereText, home);
+            switch (inner) {
+                case Unwrap.Inner.None none -> {
+                }
+                case Unwrap.Inner.Command c -> parts.add(build(c.words(), c.cwd() == null ? cwd : real(c.cwd(), cwd),
+                        List.of(), List.of(), c.via(), c.dynamic(), depth + 1));
+                case Unwrap.Inner.Shell sh -> {
+                    Script script = ShellParser.parse(sh.script(), cwd, home);
+                    parts.addAll(commands(script, sh.via(), cwd, depth));
+                    code = sh.script();
+                    codeRead = script.unknown() == null;
+                    codeUnknown = script.unknown();
+                }
+                case Unwrap.Inner.Code c -> {
+                    code = c.code();
+                    codeUnknown = c.why();
+                }
+            }
+        } else {
+            codeUnknown = "commands nested more than " + MAX_DEPTH + " deep";
+        }
+        if (code != null && !codeRead) {
+            // code nobody reads may still name files: a secret named in it is a secret it reads
+            for (String p : ArgPaths.embedded(code, home)) {
+                pathArgs.add(facts(p, cwd).realPath());
+            }
+        }
+        return new Exec(header.id(), header.index(), header.type(), header.reason(), header.danger().wire(),
+                argv, program, named, programPath, programNamed,
+                argv.isEmpty() ? List.of() : argv.subList(1, argv.size()),
+                cwd == null ? null : context.path(cwd).realPath(),
+                timeoutSec, asRoot, env, List.copyOf(pathArgs), List.copyOf(operands),
+                operands.isEmpty() ? null : operands.get(operands.size() - 1), List.copyOf(dirArgs), List.copyOf(writes),
+                List.copyOf(reads), List.copyOf(urls), List.copyOf(urlFiles), via, dynamic, code, codeRead, codeUnknown,
+                List.copyOf(parts));
+    }
+
+    private List<Exec> commands(Script script, String via, String cwd, int depth) {
+        List<Exec> out = new ArrayList<>();
+        for (Script.Command c : script.commands()) {
+            out.add(build(c.words(), c.cwd() == null ? cwd : c.cwd(), c.redirects(), c.substitutions(), via, false, depth + 1));
+        }
+        return out;
+    }
+
+    private PathFacts facts(String path, String cwd) {
+        return context.path(absolute(path, cwd));
+    }
+
+    private String real(String path, String cwd) {
+        return facts(path, cwd).realPath();
+    }
+
+    /** relative paths against the command's cwd; with none, the context's own (the executor's) cwd. */
+    private static String absolute(String path, String cwd) {
+        if (path.startsWith("/") || cwd == null) {
+            return path;
+        }
+        return cwd.endsWith("/") ? cwd + path : cwd + "/" + path;
+    }
+}

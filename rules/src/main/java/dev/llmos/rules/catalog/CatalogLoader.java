@@ -1,0 +1,214 @@
+package dev.llmos.rules.catalog;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.llmos.engine.policy.PolicyLoadException;
+import dev.llmos.engine.policy.PolicyProblem;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * reads and checks a policy's catalogues ({@code catalog/*.yaml} under the policy directory).
+ * a bad catalogue is a policy error naming the file and line, like a .drl that does not compile.
+ */
+public final class CatalogLoader {
+
+    /** the folder, relative to the policy directory. */
+    public static final String FOLDER = "catalog";
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final Pattern CLASS_NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern PROGRAM = Pattern.compile("[A-Za-z0-9._+*?\\[-]+");
+
+    /** one catalogue file's relative path and text, for the policy digest. */
+    public record CatalogFile(String path, String text) {
+    }
+
+    private CatalogLoader() {
+    }
+
+    /** the catalogue files of a policy directory, sorted by name; none when there is no catalog/ folder. */
+    public static List<CatalogFile> files(Path policyDir) {
+        Path dir = policyDir.resolve(FOLDER);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<CatalogFile> out = new ArrayList<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : list.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml")) && Files.isRegularFile(p)) {
+                    out.add(new CatalogFile(FOLDER + "/" + name, Files.readString(p, StandardCharsets.UTF_8)));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw problem(FOLDER, 0, "cannot read the catalogues: " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** parses and checks the files; every problem at once, each with its file and line. */
+    public static PolicyCatalog load(List<CatalogFile> files) {
+        List<PolicyProblem> problems = new ArrayList<>();
+        List<PolicyCatalog.Group> secrets = new ArrayList<>();
+        List<PolicyCatalog.Group> persistence = new ArrayList<>();
+        List<PolicyCatalog.Group> control = new ArrayList<>();
+        List<String> secretPaths = new ArrayList<>();
+        Map<String, List<Pattern>> classes = new LinkedHashMap<>();
+        Map<String, QueryForm> queries = new LinkedHashMap<>();
+        Map<String, String> definedIn = new LinkedHashMap<>();
+        for (CatalogFile file : files) {
+            CatalogDocument doc;
+            try {
+                doc = YAML.readValue(file.text(), CatalogDocument.class);
+            } catch (UnrecognizedPropertyException e) {
+                new Checker(file, problems).at(e.getPropertyName() + ":", "unknown key '" + e.getPropertyName() + "' (known: "
+                        + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")");
+                continue;
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation();
+                problems.add(new PolicyProblem(file.path(), at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                        "bad catalogue: " + e.getOriginalMessage(), true));
+                continue;
+            }
+            if (doc == null) {
+                continue;
+            }
+            Checker check = new Checker(file, problems);
+            secrets.addAll(check.groups("secrets", doc.secrets(), definedIn));
+            persistence.addAll(check.groups("persistence", doc.persistence(), definedIn));
+            control.addAll(check.groups("control", doc.control(), definedIn));
+            if (doc.secrets() != null) {
+                doc.secrets().values().forEach(g -> {
+                    if (g != null && g.paths() != null) {
+                        // the sandbox mounts a /proc and a /dev of its own, which show none of these: masks there
+                        // would only fail to mount; rules still refuse them by name
+                        g.paths().stream().filter(p -> PathPattern.invalid(p) == null)
+                                .filter(p -> !p.startsWith("/proc/") && !p.startsWith("/dev/"))
+                                .forEach(secretPaths::add);
+                    }
+                });
+            }
+            if (doc.queries() != null) {
+                doc.queries().forEach((name, q) -> {
+                    String key = "query " + name;
+                    if (definedIn.putIfAbsent(key, file.path()) != null) {
+                        check.at(name + ":", "read-only forms of '" + name + "' are also defined in " + definedIn.get(key));
+                    } else if (q == null) {
+                        check.at(name + ":", "read-only forms of '" + name + "' are empty");
+                    } else if (q.maxOperands() != null && q.maxOperands() < 0) {
+                        check.at("max-operands", "max-operands of '" + name + "' must be 0 or more");
+                    } else if (q.denyShort() != null && q.denyShort().stream().anyMatch(l -> l == null || l.length() != 1)) {
+                        check.at("deny-short", "deny-short of '" + name + "' must list single letters");
+                    } else {
+                        queries.put(name, QueryForm.of(q));
+                    }
+                });
+            }
+            if (doc.classes() != null) {
+                doc.classes().forEach((name, c) -> {
+                    String key = "class " + name;
+                    if (definedIn.putIfAbsent(key, file.path()) != null) {
+                        check.at(name + ":", "program class '" + name + "' is also defined in " + definedIn.get(key));
+                        return;
+                    }
+                    if (!CLASS_NAME.matcher(name).matches()) {
+                        check.at(name + ":", "program class '" + name + "' must be lowercase letters, digits and -");
+                    }
+                    if (c == null || c.programs() == null || c.programs().isEmpty()) {
+                        check.at(name + ":", "program class '" + name + "' lists no programs");
+                        return;
+                    }
+                    List<Pattern> names = new ArrayList<>();
+                    for (String program : c.programs()) {
+                        if (program == null || !PROGRAM.matcher(program).matches()) {
+                            check.at(String.valueOf(program), "program '" + program + "' in class '" + name
+                                    + "' must be a name or a name glob, without / or spaces");
+                            continue;
+                        }
+                        names.add(Pattern.compile(Globs.regex(program)));
+                    }
+                    classes.put(name, names);
+                });
+            }
+        }
+        if (problems.stream().anyMatch(PolicyProblem::error)) {
+            throw new PolicyLoadException(problems);
+        }
+        return new PolicyCatalog(secrets, persistence, control, secretPaths, classes, queries);
+    }
+
+    /** checks one file's groups, locating problems by the offending text's line. */
+    private record Checker(CatalogFile file, List<PolicyProblem> problems) {
+
+        List<PolicyCatalog.Group> groups(String kind, Map<String, CatalogDocument.PathGroup> groups, Map<String, String> definedIn) {
+            List<PolicyCatalog.Group> out = new ArrayList<>();
+            if (groups == null) {
+                return out;
+            }
+            groups.forEach((name, g) -> {
+                String key = kind + " " + name;
+                if (definedIn.putIfAbsent(key, file.path()) != null) {
+                    at(name + ":", kind + " group '" + name + "' is also defined in " + definedIn.get(key));
+                    return;
+                }
+                if (g == null || g.paths() == null || g.paths().isEmpty()) {
+                    at(name + ":", kind + " group '" + name + "' lists no paths");
+                    return;
+                }
+                out.add(new PolicyCatalog.Group(name, patterns(g.paths()), patterns(g.except()), patterns(g.dirs())));
+            });
+            return out;
+        }
+
+        private List<PathPattern> patterns(List<String> texts) {
+            List<PathPattern> out = new ArrayList<>();
+            if (texts == null) {
+                return out;
+            }
+            for (String text : texts) {
+                String invalid = PathPattern.invalid(text);
+                if (invalid != null) {
+                    at(String.valueOf(text), invalid);
+                } else {
+                    out.add(PathPattern.of(text));
+                }
+            }
+            return out;
+        }
+
+        void at(String needle, String message) {
+            int line = 0;
+            String[] lines = file.text().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains(needle)) {
+                    line = i + 1;
+                    break;
+                }
+            }
+            problems.add(new PolicyProblem(file.path(), line, 0, message, true));
+        }
+    }
+
+    private static PolicyLoadException problem(String file, int line, String message) {
+        return new PolicyLoadException(List.of(new PolicyProblem(file, line, 0, message, true)));
+    }
+}
