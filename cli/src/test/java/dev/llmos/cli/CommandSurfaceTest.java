@@ -54,6 +54,26 @@ class CommandSurfaceTest {
     }
 
     @Test
+    void everyCommandAScriptReadsPrintsJsonWithJson() throws Exception {
+        Cli cli = Cli.in(tmp).env("LLMOS_POLICY_DIR", Cli.SHIPPED_POLICY.toString());
+        for (String[] command : new String[][] {{"actions", "--json"}, {"schema", "--json"}, {"policy", "check", "--json"},
+                {"policy", "test", "--json"}, {"policy", "facts", "--json"}}) {
+            Cli.Result r = cli.run(command);
+            assertEquals(0, r.code(), String.join(" ", command) + ": " + r.err());
+            dev.llmos.engine.json.Json.mapper().readTree(r.out());
+        }
+        assertTrue(dev.llmos.engine.json.Json.mapper().readTree(cli.run("actions", "--json").out()).get(0).has("effect"));
+    }
+
+    @Test
+    void aMissingDaemonIsAFailureNotBadInput() {
+        Cli.Result r = Cli.in(tmp).run("status", "--json", "--socket", tmp.resolve("none.sock").toString());
+
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("does not answer"), r.err());
+    }
+
+    @Test
     void theDaemonNamesItselfInItsVersion() {
         StringWriter out = new StringWriter();
         Io io = new Io(new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), false);

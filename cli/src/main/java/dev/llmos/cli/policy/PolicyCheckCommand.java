@@ -6,9 +6,11 @@ import dev.llmos.cli.app.Policies;
 import dev.llmos.cli.app.RootCommand;
 import dev.llmos.cli.app.Settings;
 import dev.llmos.cli.app.Wiring;
+import dev.llmos.engine.json.Json;
 import dev.llmos.engine.policy.PolicyProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +29,9 @@ public final class PolicyCheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "0..1", description = "policy directory; default: the one llmsh run would use")
     Path dir;
 
+    @Option(names = "--json", description = "print the report as json on stdout: ok, rules, files, digest, problems")
+    boolean json;
+
     @Override
     public Integer call() {
         RootCommand root = (RootCommand) spec.root().userObject();
@@ -34,6 +39,17 @@ public final class PolicyCheckCommand implements Callable<Integer> {
         Settings settings = Wiring.settings(root);
         Path policyDir = Wiring.policyDir(dir == null ? settings : settings.withPolicy(context.env().cwd().resolve(dir).normalize()));
         Policies.Report report = context.policies().check(policyDir, settings.cacheDir());
+        if (json) {
+            var doc = Json.mapper().createObjectNode().put("policy_dir", policyDir.toString()).put("ok", !report.hasErrors());
+            if (!report.hasErrors()) {
+                doc.put("rules", report.rules()).put("files", report.files()).put("digest", report.digest());
+            }
+            var problems = doc.putArray("problems");
+            report.problems().forEach(p -> problems.addObject().put("file", p.file()).put("line", p.line())
+                    .put("column", p.column()).put("message", p.message()).put("error", p.error()));
+            context.io().out().println(Json.pretty(doc));
+            return report.hasErrors() ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+        }
         for (PolicyProblem problem : report.problems()) {
             context.io().err().println(problem);
         }
