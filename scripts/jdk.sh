@@ -1,8 +1,17 @@
 # sourced by the launchers and scripts: finds a jdk >= 21 and exports JAVA_HOME and JAVA.
 # order: $LLMOS_JAVA_HOME, $JAVA_HOME, java on PATH, then every jdk under /usr/lib/jvm (newest first).
+# a jdk's major version is read from its release file, so finding one starts no jvm
+# (docs/decisions/0019-fast-start.md); only a jdk without that file is asked with java itself.
 
 llmos_java_major() {
   # prints the major version of the java binary given, or nothing
+  local home release
+  home="$(dirname "$(dirname "$1")")"
+  release="$home/release"
+  if [ -f "$release" ]; then
+    sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$release" | head -n 1
+    return 0
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }
 

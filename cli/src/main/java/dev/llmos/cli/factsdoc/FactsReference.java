@@ -63,7 +63,8 @@ public record FactsReference(List<Fact> facts, List<Call> calls, List<String> ve
         }
         List<Call> calls = Arrays.stream(PolicyActions.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic())
-                .sorted(Comparator.comparing((Method m) -> order(m.getName())).thenComparingInt(Method::getParameterCount))
+                .sorted(Comparator.comparing((Method m) -> order(m.getName())).thenComparing(Method::getName)
+                        .thenComparingInt(Method::getParameterCount))
                 .map(m -> new Call(signature(m), m.isAnnotationPresent(Help.class) ? m.getAnnotation(Help.class).value() : ""))
                 .toList();
         List<String> verdicts = Arrays.stream(Verdict.values()).map(Verdict::wire).toList();
@@ -82,7 +83,9 @@ public record FactsReference(List<Fact> facts, List<Call> calls, List<String> ve
     /** the order the policy readme uses: verdicts first, then preconditions, then recovery. */
     private static int order(String method) {
         List<String> known = List.of("allow", "confirm", "deny", "requirePath", "requireDiskFree", "require", "undo", "recoverExec",
-                "limitMemory", "limitCpu", "limitPids");
+                "limitMemory", "limitCpu", "limitPids", "grantWrite", "grantRead", "grantNetwork", "grantRoot", "grantDevice",
+                "allowUnconfined");
+        // reflection gives methods in no fixed order: unknown ones follow by name, so the reference is stable
         int i = known.indexOf(method);
         return i < 0 ? known.size() : i;
     }
