@@ -5,6 +5,7 @@ import dev.llmos.cli.app.DroolsPolicies;
 import dev.llmos.cli.app.Env;
 import dev.llmos.cli.app.ErrorHandler;
 import dev.llmos.cli.app.GlobalOptions;
+import dev.llmos.cli.app.GlobalsOnce;
 import dev.llmos.cli.app.Io;
 import dev.llmos.cli.app.RootCommand;
 import dev.llmos.cli.daemon.ServeCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code llm-osd}: the root daemon. validates, decides, executes and audits plans sent on its socket. */
-@Command(name = "llm-osd", mixinStandardHelpOptions = true, versionProvider = Llmsh.Version.class,
+@Command(name = "llm-osd", mixinStandardHelpOptions = true, versionProvider = Llmosd.Version.class,
         subcommands = {ServeCommand.class},
         description = {"llm-os root daemon: json-rpc 2.0 on a unix socket (docs/protocol.md).",
                 "it trusts the caller's socket credentials and the admin's policy, never the model."},
@@ -41,16 +42,23 @@ public final class Llmosd implements Callable<Integer>, RootCommand {
     public static void main(String[] args) {
         Io io = Io.system();
         boolean root = HostProbe.system().currentProcess().isRoot();
-        CommandLine cl = new CommandLine(new Llmosd(new Context(io, Env.system(root), new DroolsPolicies())));
-        ErrorHandler handler = new ErrorHandler("llm-osd");
-        cl.setOut(io.out());
-        cl.setErr(io.err());
-        cl.setExecutionExceptionHandler(handler);
-        cl.setParameterExceptionHandler(handler);
+        CommandLine cl = commandLine(new Context(io, Env.system(root), new DroolsPolicies()));
         int code = cl.execute(args);
         io.out().flush();
         io.err().flush();
         System.exit(code);
+    }
+
+    /** the daemon's command line, wired to the given context; tests call this with their own streams. */
+    public static CommandLine commandLine(Context context) {
+        CommandLine cl = new CommandLine(new Llmosd(context));
+        ErrorHandler handler = new ErrorHandler("llm-osd");
+        cl.setOut(context.io().out());
+        cl.setErr(context.io().err());
+        cl.setExecutionExceptionHandler(handler);
+        cl.setParameterExceptionHandler(handler);
+        GlobalsOnce.apply(cl);
+        return cl;
     }
 
     @Override
@@ -66,5 +74,14 @@ public final class Llmosd implements Callable<Integer>, RootCommand {
     @Override
     public Context context() {
         return context;
+    }
+
+    /** the version maven stamped into the jar's manifest, under the daemon's own name. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Llmosd.class.getPackage().getImplementationVersion();
+            return new String[]{"llm-osd " + (v == null ? "(development build)" : v)};
+        }
     }
 }

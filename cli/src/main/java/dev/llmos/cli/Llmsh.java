@@ -5,6 +5,7 @@ import dev.llmos.cli.app.DroolsPolicies;
 import dev.llmos.cli.app.Env;
 import dev.llmos.cli.app.ErrorHandler;
 import dev.llmos.cli.app.GlobalOptions;
+import dev.llmos.cli.app.GlobalsOnce;
 import dev.llmos.cli.app.Io;
 import dev.llmos.cli.app.RootCommand;
 import dev.llmos.cli.ask.AskCommand;
@@ -69,6 +70,7 @@ public final class Llmsh implements Callable<Integer>, RootCommand {
         cl.setErr(context.io().err());
         cl.setExecutionExceptionHandler(handler);
         cl.setParameterExceptionHandler(handler);
+        GlobalsOnce.apply(cl);
         return cl;
     }
 

@@ -132,6 +132,15 @@ class RunCommandTest {
     }
 
     @Test
+    void aPlanTooBigIsRefusedWithItsRealSize() throws IOException {
+        Path big = tmp.resolve("big.json");
+        Files.write(big, new byte[3 * 1024 * 1024]);
+        Cli.Result r = cli().run("run", big.toString());
+        assertEquals(2, r.code());
+        assertEquals("llmsh: plan " + big + " is 3145728 bytes, more than the limit of 1048576; nothing ran\n", r.err());
+    }
+
+    @Test
     void aPlanCanComeFromStdin() throws IOException {
         Path out = tmp.resolve("from-stdin.txt");
         Cli.Result r = cli().pipe(plan(write("a1", out, "piped"))).run("run", "-");

@@ -23,6 +23,21 @@ public record Io(InputStream in, PrintWriter out, PrintWriter err, boolean inter
                 stdinIsTerminal());
     }
 
+    /** whether these are the process's own streams with a terminal on both ends: a line editor can run. */
+    public boolean editable() {
+        return in == System.in && isTerminal(0) && isTerminal(1);
+    }
+
+    /** whether file descriptor {@code fd} of this process is a terminal, as linux tells in /proc. */
+    public static boolean isTerminal(int fd) {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /**
      * whether fd 0 is a terminal. linux says so in /proc; {@code System.console()} is no help since
      * jdk 22 returns one even when redirected, and it also wants stdout to be a terminal, which

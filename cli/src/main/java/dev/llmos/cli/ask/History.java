@@ -34,6 +34,17 @@ final class History {
         return history;
     }
 
+    /** makes the file owner-only (also one an older llmsh left readable), before a line editor keeps it. */
+    History created() {
+        write("", StandardOpenOption.APPEND);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            fail(e);
+        }
+        return this;
+    }
+
     Path file() {
         return file;
     }

@@ -1,5 +1,7 @@
 package dev.llmos.cli.ask;
 
+import dev.llmos.cli.app.Colour;
+import dev.llmos.cli.app.Env;
 import dev.llmos.cli.app.Io;
 import dev.llmos.cli.app.RootCommand;
 import dev.llmos.cli.app.Settings;
@@ -50,12 +52,13 @@ final class Session implements AutoCloseable {
     private final Behaviour behaviour;
     private final Supplier<Backends> choose;
     private final String model;
+    private final Colour colour;
     private Backends backends;
     private Conversation conversation;
     private boolean spoke;
 
     private Session(Planner planner, ModelClient client, Io io, BufferedReader in, Behaviour behaviour,
-                    Supplier<Backends> choose, String model) {
+                    Supplier<Backends> choose, String model, Env colourEnv) {
         this.planner = planner;
         this.client = client;
         this.io = io;
@@ -63,6 +66,7 @@ final class Session implements AutoCloseable {
         this.behaviour = behaviour;
         this.choose = choose;
         this.model = model;
+        this.colour = behaviour.json() ? Colour.OFF : Colour.forStdout(io, colourEnv);
         this.conversation = planner.conversation();
     }
 
@@ -80,7 +84,7 @@ final class Session implements AutoCloseable {
         });
         // chosen on the first actionplan: a session that only talks needs neither policy nor daemon
         Supplier<Backends> choose = () -> Backends.choose(root, settings, root.context(), io.err());
-        return new Session(planner, client, io, in, behaviour, choose, client.describe());
+        return new Session(planner, client, io, in, behaviour, choose, client.describe(), root.context().env());
     }
 
     /** where answers come from, for the shell's greeting. */
@@ -161,7 +165,7 @@ final class Session implements AutoCloseable {
             DecidedPlan decided = backend.decide(plan);
             boolean asking = !decided.anyDenied() && !decided.toConfirm().isEmpty();
             if (!json || asking && behaviour.confirm() == ConfirmPrompt.Mode.ASK) {
-                DecisionTable.print(human, plan, decided.policyDigest(), DecisionTable.rows(decided));
+                DecisionTable.print(human, plan, decided.policyDigest(), DecisionTable.rows(decided), colour);
             }
             ConfirmPrompt prompt = new ConfirmPrompt(behaviour.confirm(), in, human, "stdin is not a terminal");
             // ctrl-c while steps run cancels them (step stopped, recovery run, audited) before the process exits

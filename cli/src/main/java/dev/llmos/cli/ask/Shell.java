@@ -4,22 +4,22 @@ import dev.llmos.cli.app.ExitCodes;
 import dev.llmos.cli.app.Io;
 import dev.llmos.cli.app.RootCommand;
 import dev.llmos.cli.app.Settings;
+import dev.llmos.cli.app.Wiring;
 import dev.llmos.cli.run.ConfirmPrompt;
 import dev.llmos.llm.Mode;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * the interactive shell: one prompt a line, each carried out as {@code llmsh ask} would, in one
  * conversation, with one model client (so a server started on demand stays warm between prompts).
- * stdin is read through one reader, shared with the confirmation questions, so an answer typed
- * for a question is never taken for the next prompt.
+ * at a terminal lines come from a line editor ({@link Editor}); piped, from stdin. confirmation
+ * questions read the same source, so an answer typed for a question is never taken for the next prompt.
  */
 public final class Shell {
 
@@ -31,26 +31,27 @@ public final class Shell {
               :q, exit        leave""";
 
     private final Session session;
-    private final History history;
-    private final BufferedReader in;
+    private final LineSource lines;
     private final Io io;
 
-    private Shell(Session session, History history, BufferedReader in, Io io) {
+    private Shell(Session session, LineSource lines, Io io) {
         this.session = session;
-        this.history = history;
-        this.in = in;
+        this.lines = lines;
         this.io = io;
     }
 
     /** runs the shell until :q or the end of stdin; {@code yes} approves CONFIRM actions without asking. */
     public static int start(RootCommand root, ModelOptions options, boolean yes) {
         Io io = root.context().io();
-        BufferedReader in = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
+        Settings settings = Settings.resolve(root.globals().flags(), root.context().env());
+        History history = History.in(settings.stateDir(), io.err());
         ConfirmPrompt.Mode confirm = yes ? ConfirmPrompt.Mode.YES
                 : io.interactive() ? ConfirmPrompt.Mode.ASK : ConfirmPrompt.Mode.NOBODY;
-        try (Session session = Session.open(root, options, new Session.Behaviour(false, confirm, true), in)) {
-            Settings settings = Settings.resolve(root.globals().flags(), root.context().env());
-            return new Shell(session, History.in(settings.stateDir(), io.err()), in, io).loop();
+        try (LineSource lines = io.editable()
+                ? Editor.open(history.created().file(), () -> Wiring.registry().types())
+                : new PlainLines(new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8)), io.out(), history);
+             Session session = Session.open(root, options, new Session.Behaviour(false, confirm, true), lines.answers())) {
+            return new Shell(session, lines, io).loop();
         }
     }
 
@@ -60,9 +61,8 @@ public final class Shell {
         out.println(HELP);
         while (true) {
             out.println();
-            out.print("llmsh> ");
             out.flush();
-            String line = readLine();
+            String line = lines.readLine("llmsh> ");
             if (line == null) {
                 out.println();
                 break;
@@ -88,37 +88,53 @@ public final class Shell {
             session.forget();
             out.println("new conversation");
         } else if (line.equals(":history")) {
-            history.last(20).forEach(h -> out.println("  " + h));
+            lines.history(20).forEach(h -> out.println("  " + h));
         } else if (line.startsWith(":plan ") && !line.substring(6).isBlank()) {
-            history.add(line);
+            lines.remember(line);
             ask(line.substring(6).strip(), Mode.PLANONLY);
         } else if (line.startsWith(":")) {
             out.println("unknown command " + line.split("\\s+")[0] + "; :help lists them");
         } else {
-            history.add(line);
+            lines.remember(line);
             ask(line, Mode.AUTO);
         }
         out.flush();
     }
 
+    /**
+     * one request, on its own thread so ctrl-c can interrupt it: the model call stops and the shell
+     * comes back to its prompt. a plan step already running is stopped by its own run's cancel path.
+     */
     private void ask(String prompt, Mode mode) {
-        try {
-            AskResult result = session.ask(prompt, mode);
-            if (result.error() != null) {
-                io.err().println("llmsh: " + result.error());
-            }
-        } catch (RuntimeException e) {
-            // a broken policy or a lost daemon ends this request, not the shell
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Thread worker = Thread.ofPlatform().name("llmsh-request").unstarted(() -> request(prompt, mode, cancelled));
+        try (AutoCloseable ignored = lines.onInterrupt(() -> {
+            cancelled.set(true);
+            worker.interrupt();
+        })) {
+            worker.start();
+            worker.join();
+        } catch (Exception e) {
             io.err().println("llmsh: " + e.getMessage());
+        }
+        if (cancelled.get()) {
+            io.err().println("llmsh: request cancelled");
         }
         io.err().flush();
     }
 
-    private String readLine() {
+    private void request(String prompt, Mode mode, AtomicBoolean cancelled) {
         try {
-            return in.readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read stdin: " + e.getMessage(), e);
+            AskResult result = session.ask(prompt, mode);
+            if (result.error() != null && !cancelled.get()) {
+                io.err().println("llmsh: " + result.error());
+            }
+        } catch (RuntimeException e) {
+            // a broken policy or a lost daemon ends this request, not the shell
+            if (!cancelled.get()) {
+                io.err().println("llmsh: " + e.getMessage());
+            }
         }
+        io.out().flush();
     }
 }

@@ -27,6 +27,9 @@ public final class ActionsCommand implements Callable<Integer> {
     @Option(names = "--schema", paramLabel = "TYPE", description = "print the json schema of one action type")
     String schemaOf;
 
+    @Option(names = "--json", description = "print the action types as json: type, effect, dry_run, undo, summary")
+    boolean json;
+
     @Option(names = "--markdown", description = "print the action reference (every type with its fields) as markdown")
     boolean markdown;
 
@@ -45,6 +48,15 @@ public final class ActionsCommand implements Callable<Integer> {
         }
         if (markdown) {
             out.print(ActionReference.markdown(registry));
+            return ExitCodes.OK;
+        }
+        if (json) {
+            var types = Json.mapper().createArrayNode();
+            for (ActionSpec<?> s : registry.specs()) {
+                types.addObject().put("type", s.type()).put("effect", s.effect().wire()).put("dry_run", s.canDryRun())
+                        .put("undo", s.canUndo()).put("summary", s.summary());
+            }
+            out.println(Json.pretty(types));
             return ExitCodes.OK;
         }
         int typeWidth = Math.max(4, registry.types().stream().mapToInt(String::length).max().orElse(0));

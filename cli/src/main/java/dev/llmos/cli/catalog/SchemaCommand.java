@@ -6,6 +6,7 @@ import dev.llmos.cli.app.Wiring;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.schema.PlanSchema;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -18,6 +19,9 @@ public final class SchemaCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--json", description = "accepted for symmetry with the other commands: the schema is json anyway")
+    boolean json;
 
     @Override
     public Integer call() {

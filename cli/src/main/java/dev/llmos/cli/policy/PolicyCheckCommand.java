@@ -38,6 +38,9 @@ public final class PolicyCheckCommand implements Callable<Integer> {
     @Option(names = "--skip-tests", description = "emergencies only: do not run the policy's tests/ suites; the skip is written to the audit log")
     boolean skipTests;
 
+    @Option(names = "--json", description = "print the report as json on stdout: ok, rules, files, digest, problems")
+    boolean json;
+
     @Override
     public Integer call() {
         RootCommand root = (RootCommand) spec.root().userObject();
@@ -45,6 +48,21 @@ public final class PolicyCheckCommand implements Callable<Integer> {
         Settings settings = Wiring.settings(root);
         Path policyDir = Wiring.policyDir(dir == null ? settings : settings.withPolicy(context.env().cwd().resolve(dir).normalize()));
         Policies.Report report = context.policies().check(policyDir, settings.cacheDir());
+        if (json) {
+            // a policy that compiles is checked against its own suites too (failures go to stderr)
+            String suites = report.hasErrors() ? null : suites(context, settings, policyDir);
+            boolean ok = !report.hasErrors() && suites != null;
+            var doc = Json.mapper().createObjectNode().put("policy_dir", policyDir.toString()).put("ok", ok);
+            if (!report.hasErrors()) {
+                doc.put("rules", report.rules()).put("files", report.files()).put("digest", report.digest())
+                        .put("suites", suites == null ? "failed" : skipTests ? "skipped" : "passed");
+            }
+            var problems = doc.putArray("problems");
+            report.problems().forEach(p -> problems.addObject().put("file", p.file()).put("line", p.line())
+                    .put("column", p.column()).put("message", p.message()).put("error", p.error()));
+            context.io().out().println(Json.pretty(doc));
+            return ok ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+        }
         for (PolicyProblem problem : report.problems()) {
             context.io().err().println(problem);
         }

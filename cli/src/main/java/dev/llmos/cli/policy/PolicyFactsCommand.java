@@ -34,6 +34,9 @@ public final class PolicyFactsCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown", description = "markdown (default) or json")
     Format format;
 
+    @Option(names = "--json", description = "the same as --format json")
+    boolean json;
+
     @Option(names = "--update", paramLabel = "FILE", description = "replace the generated block of FILE instead of printing")
     Path update;
 
@@ -55,7 +58,7 @@ public final class PolicyFactsCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-        if (format == Format.json) {
+        if (json || format == Format.json) {
             context.io().out().println(Json.pretty(ref));
         } else {
             context.io().out().print(FactsMarkdown.render(ref));

@@ -55,6 +55,9 @@ public final class PolicyTestCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json")
     Format format;
 
+    @Option(names = "--json", description = "the same as --format json")
+    boolean json;
+
     @Option(names = "--junit", paramLabel = "FILE", description = "also write a junit xml report, for ci")
     Path junit;
 
@@ -93,7 +96,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
         if (junit != null) {
             JunitReport.write(result, context.env().cwd().resolve(junit));
         }
-        if (format == Format.json) {
+        if (json || format == Format.json) {
             context.io().out().println(Json.pretty(JsonReport.of(result, coverage)));
         } else {
             TextReport.print(result, root.globals().verbosity() > 0, coverage, context.io().out());

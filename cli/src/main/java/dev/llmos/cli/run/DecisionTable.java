@@ -1,5 +1,6 @@
 package dev.llmos.cli.run;
 
+import dev.llmos.cli.app.Colour;
 import dev.llmos.engine.exec.ActionReport;
 import dev.llmos.engine.exec.DecidedPlan;
 import dev.llmos.engine.plan.Plan;
@@ -30,6 +31,11 @@ public final class DecisionTable {
     }
 
     public static void print(PrintWriter out, Plan plan, String policyDigest, List<ActionReport> rows) {
+        print(out, plan, policyDigest, rows, Colour.OFF);
+    }
+
+    /** as above, the verdicts in {@code colour} (padded first, so the columns line up either way). */
+    public static void print(PrintWriter out, Plan plan, String policyDigest, List<ActionReport> rows, Colour colour) {
         out.println("plan: " + plan.goal());
         out.println("      " + plan.actions().size() + (plan.actions().size() == 1 ? " action" : " actions")
                 + ", plan " + shortDigest(plan.digest()) + ", policy " + shortDigest(policyDigest));
@@ -50,22 +56,23 @@ public final class DecisionTable {
         for (String[] row : cells) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : pad(row[i], width[i] + 2));
+                String cell = i == row.length - 1 ? row[i] : pad(row[i], width[i] + 2);
+                line.append(i == 2 && row != cells.get(0) ? colour.verdict(row[i]) + cell.substring(row[i].length()) : cell);
             }
             out.println(line.toString().stripTrailing());
         }
         out.println();
         for (ActionReport r : rows) {
-            explain(out, r, plan.action(r.id()).orElseThrow());
+            explain(out, r, plan.action(r.id()).orElseThrow(), colour);
         }
     }
 
-    private static void explain(PrintWriter out, ActionReport r, PlannedAction action) {
+    private static void explain(PrintWriter out, ActionReport r, PlannedAction action, Colour colour) {
         Decision d = r.decision();
         out.println(r.id() + "  " + ActionText.describe(action));
         out.println("    planned because: " + r.reason());
         String verdict = d.verdict().wire();
-        out.println("    " + verdict + " (" + d.rule() + "): " + nonEmpty(d.reason(), d.justification()));
+        out.println("    " + colour.verdict(verdict) + " (" + d.rule() + "): " + nonEmpty(d.reason(), d.justification()));
         // the rule's justification matters where a person decides or is refused; an allow needs none
         if (d.verdict() != Verdict.ALLOW && d.justification() != null && !d.justification().isBlank()
                 && !d.justification().equals(d.reason())) {

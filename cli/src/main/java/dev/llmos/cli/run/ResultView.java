@@ -52,6 +52,7 @@ public final class ResultView {
             for (Change c : res.changes()) {
                 out.println("      " + change(c));
             }
+            DataView.show(out, res.data());
             excerpt(out, "stdout", res.stdout(), false);
             excerpt(out, "stderr", res.stderr(), true);
         }

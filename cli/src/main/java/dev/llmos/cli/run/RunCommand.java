@@ -1,6 +1,7 @@
 package dev.llmos.cli.run;
 
 import dev.llmos.cli.app.BadInputException;
+import dev.llmos.cli.app.Colour;
 import dev.llmos.cli.app.Context;
 import dev.llmos.cli.app.ExitCodes;
 import dev.llmos.cli.app.Io;
@@ -74,7 +75,8 @@ public final class RunCommand implements Callable<Integer> {
                 DecidedPlan decided = backend.decide(parsed);
                 boolean asking = !dryRun && !decided.anyDenied() && !decided.toConfirm().isEmpty();
                 if (!json || (asking && prompt(io).equals(ConfirmPrompt.Mode.ASK))) {
-                    DecisionTable.print(human, parsed, decided.policyDigest(), DecisionTable.rows(decided));
+                    DecisionTable.print(human, parsed, decided.policyDigest(), DecisionTable.rows(decided),
+                            json ? Colour.OFF : Colour.forStdout(io, context.env()));
                 }
                 ConfirmPrompt confirm = new ConfirmPrompt(prompt(io), io.in(), human, whyNobody());
                 if (!dryRun && !asking) {
@@ -115,11 +117,16 @@ public final class RunCommand implements Callable<Integer> {
         return "-".equals(plan) ? "stdin carried the plan, so nobody can answer" : "stdin is not a terminal";
     }
 
-    /** the plan's text; reads one byte past the limit so the parser reports an oversized plan. */
+    /** the plan's bytes, up to the parser's limit; a bigger plan is refused here with its real size. */
     private byte[] readPlan(Io io, Path cwd) {
         if ("-".equals(plan)) {
             try {
-                return io.in().readNBytes(PlanParser.MAX_PLAN_BYTES + 1);
+                byte[] bytes = io.in().readNBytes(PlanParser.MAX_PLAN_BYTES + 1);
+                if (bytes.length > PlanParser.MAX_PLAN_BYTES) {
+                    throw new BadInputException("the plan on stdin is more than " + PlanParser.MAX_PLAN_BYTES
+                            + " bytes, the limit; nothing ran");
+                }
+                return bytes;
             } catch (IOException e) {
                 throw new BadInputException("cannot read the plan from stdin: " + e.getMessage(), e);
             }
@@ -129,7 +136,12 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException("cannot read plan " + plan + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(PlanParser.MAX_PLAN_BYTES + 1);
+            byte[] bytes = in.readNBytes(PlanParser.MAX_PLAN_BYTES + 1);
+            if (bytes.length > PlanParser.MAX_PLAN_BYTES) {
+                throw new BadInputException("plan " + plan + " is " + Files.size(file) + " bytes, more than the limit of "
+                        + PlanParser.MAX_PLAN_BYTES + "; nothing ran");
+            }
+            return bytes;
         } catch (IOException e) {
             throw new BadInputException("cannot read plan " + plan + ": " + e.getMessage(), e);
         }
