@@ -2,6 +2,7 @@ package dev.llmos.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmos.engine.config.Precedence;
 import dev.llmos.engine.json.Json;
 
 import java.io.IOException;
@@ -72,22 +73,17 @@ public final class ModelConfigLoader {
      * @param file a config file, if one was named
      */
     public static ModelConfig load(Map<String, String> flags, Map<String, String> env, Optional<Path> file) {
-        Map<String, Object> merged = new LinkedHashMap<>();
-        file.ifPresent(f -> merged.putAll(read(f)));
-        for (String key : KEYS) {
-            String value = env.get(envName(key));
-            if (value != null && !value.isBlank()) {
-                merged.put(key, value);
-            }
-        }
-        flags.forEach((key, value) -> {
+        Map<String, Object> fromFile = file.map(ModelConfigLoader::read).orElse(Map.of());
+        for (String key : flags.keySet()) {
             if (!KEYS.contains(key)) {
                 throw new ConfigException("unknown model setting " + key + " (known: " + String.join(", ", KEYS) + ")");
             }
-            if (value != null) {
-                merged.put(key, value);
-            }
-        });
+        }
+        Map<String, Object> merged = new LinkedHashMap<>();
+        for (String key : KEYS) {
+            Precedence.<Object>value(flags.get(key), Optional.ofNullable(env.get(envName(key))).filter(v -> !v.isBlank()),
+                    Optional.ofNullable(fromFile.get(key))).ifPresent(v -> merged.put(key, v));
+        }
         return build(merged);
     }
 

@@ -2,6 +2,7 @@ package dev.llmos.cli.app;
 
 import dev.llmos.daemon.DaemonConfig;
 import dev.llmos.daemon.SocketSetup;
+import dev.llmos.engine.config.Precedence;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,15 +31,23 @@ public final class Daemons {
     }
 
     public static Target target(RootCommand root, Settings settings) {
-        if (root.globals().socket() != null) {
-            return new Target(root.context().env().cwd().resolve(root.globals().socket()).normalize(), Source.FLAG);
-        }
-        Optional<String> env = root.context().env().var(ENV_SOCKET);
-        if (env.isPresent()) {
-            return new Target(root.context().env().cwd().resolve(env.get()).normalize(), Source.ENVIRONMENT);
-        }
-        Optional<Path> configured = settings.configFile().map(ConfigFile::read).flatMap(c -> c.path("socket"));
-        return configured.map(p -> new Target(p, Source.CONFIG)).orElse(new Target(DaemonConfig.DEFAULT_SOCKET, Source.DEFAULT));
+        return target(root, settings.configFile().map(ConfigFile::read).orElse(ConfigFile.EMPTY));
+    }
+
+    /** the socket from a config file already read. */
+    public static Target target(RootCommand root, ConfigFile config) {
+        Path cwd = root.context().env().cwd();
+        Precedence.Resolved<Path> r = Precedence.resolve(
+                Optional.ofNullable(root.globals().socket()).map(p -> cwd.resolve(p).normalize()).orElse(null),
+                root.context().env().var(ENV_SOCKET).map(v -> cwd.resolve(v).normalize()),
+                config.path("socket"), () -> DaemonConfig.DEFAULT_SOCKET);
+        Source source = switch (r.source()) {
+            case FLAG -> Source.FLAG;
+            case ENVIRONMENT -> Source.ENVIRONMENT;
+            case FILE -> Source.CONFIG;
+            case DEFAULT -> Source.DEFAULT;
+        };
+        return new Target(r.value(), source);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.llmos.cli.app;
 
+import dev.llmos.engine.config.Precedence;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +31,11 @@ public record Settings(Optional<Path> policyDir, Path stateDir, Path auditLog, P
 
     public static Settings resolve(Flags flags, Env env) {
         Optional<Path> configFile = configFile(flags, env);
-        ConfigFile config = configFile.map(ConfigFile::read).orElse(ConfigFile.EMPTY);
+        return resolve(flags, env, configFile, configFile.map(ConfigFile::read).orElse(ConfigFile.EMPTY));
+    }
+
+    /** the settings from a config file already read (llm-osd reads its file once per start). */
+    public static Settings resolve(Flags flags, Env env, Optional<Path> configFile, ConfigFile config) {
         Function<Path, Path> absolute = p -> env.cwd().resolve(p).normalize();
 
         Optional<Path> policy = first(flags.policy(), env, ENV_POLICY, config.policyDir())
@@ -67,7 +73,8 @@ public record Settings(Optional<Path> policyDir, Path stateDir, Path auditLog, P
         return roots.stream().distinct().toList();
     }
 
-    private static Optional<Path> configFile(Flags flags, Env env) {
+    /** the config file to read: --config, else $LLMOS_CONFIG, else the default one if it exists. */
+    public static Optional<Path> configFile(Flags flags, Env env) {
         if (flags.config() != null) {
             return Optional.of(env.cwd().resolve(flags.config()).normalize());
         }
@@ -79,10 +86,7 @@ public record Settings(Optional<Path> policyDir, Path stateDir, Path auditLog, P
     }
 
     private static Optional<Path> first(Path flag, Env env, String var, Optional<Path> fromConfig) {
-        if (flag != null) {
-            return Optional.of(flag);
-        }
-        return env.var(var).map(Path::of).or(() -> fromConfig);
+        return Precedence.value(flag, env.var(var).map(Path::of), fromConfig);
     }
 
     private static Path defaultState(Env env) {

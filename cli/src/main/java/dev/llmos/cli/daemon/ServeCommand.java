@@ -11,6 +11,7 @@ import dev.llmos.daemon.Daemon;
 import dev.llmos.daemon.DaemonConfig;
 import dev.llmos.daemon.KernelPeerCredentials;
 import dev.llmos.daemon.SocketSetup;
+import dev.llmos.engine.config.Precedence;
 import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.spi.Limits;
 import picocli.CommandLine.Command;
@@ -83,11 +84,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RootCommand root = (RootCommand) spec.root().userObject();
-        Settings settings = daemonSettings(root);
-        ConfigFile config = settings.configFile().map(ConfigFile::read).orElse(ConfigFile.EMPTY);
+        // the config file is read once here and the parsed file handed to everything that needs it
+        Wiring.logging(root);
+        Optional<Path> configFile = Settings.configFile(root.globals().flags(), root.context().env());
+        ConfigFile config = configFile.map(ConfigFile::read).orElse(ConfigFile.EMPTY);
+        Settings settings = daemonSettings(root, Settings.resolve(root.globals().flags(), root.context().env(), configFile, config), config);
         DaemonConfig daemonConfig = new DaemonConfig(
-                Daemons.socket(root, settings),
-                Optional.ofNullable(socketGroup).or(() -> config.value("socket_group")).orElse(defaultGroup()),
+                Daemons.target(root, config).socket(),
+                Precedence.value(socketGroup, Optional.empty(), config.value("socket_group")).orElseGet(ServeCommand::defaultGroup),
                 settings.stateDir(), Wiring.policyDir(settings), settings.auditLog(),
                 settings.protectedRoots(),
                 set(allowUsers, config, "allowed_users", Set.of()),
@@ -142,17 +146,16 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** the llmsh settings, but with the daemon's own state default (/var/lib/llm-osd). */
-    private static Settings daemonSettings(RootCommand root) {
-        Settings s = Wiring.settings(root);
-        boolean stateGiven = root.globals().flags().state() != null
-                || root.context().env().var(Settings.ENV_STATE).isPresent()
-                || s.configFile().map(ConfigFile::read).flatMap(ConfigFile::stateDir).isPresent();
+    private static Settings daemonSettings(RootCommand root, Settings s, ConfigFile config) {
+        Settings.Flags flags = root.globals().flags();
+        boolean stateGiven = Precedence.value(flags.state(), root.context().env().var(Settings.ENV_STATE).map(Path::of),
+                config.stateDir()).isPresent();
         if (stateGiven || !root.context().env().root()) {
             return s;
         }
         Path state = DaemonConfig.DEFAULT_STATE;
-        boolean auditGiven = root.globals().flags().audit() != null || root.context().env().var(Settings.ENV_AUDIT).isPresent()
-                || s.configFile().map(ConfigFile::read).flatMap(ConfigFile::auditLog).isPresent();
+        boolean auditGiven = Precedence.value(flags.audit(), root.context().env().var(Settings.ENV_AUDIT).map(Path::of),
+                config.auditLog()).isPresent();
         return new Settings(s.policyDir(), state, auditGiven ? s.auditLog() : state.resolve("audit.jsonl"), s.cacheDir(), s.configFile());
     }
 
@@ -181,22 +184,20 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    // the daemon's own settings have no environment variables: flag, then file, then default
     private static Set<String> set(List<String> flag, ConfigFile config, String key, Set<String> fallback) {
-        if (flag != null && !flag.isEmpty()) {
-            return new LinkedHashSet<>(flag);
-        }
-        return config.value(key).<Set<String>>map(v -> new LinkedHashSet<>(Arrays.stream(v.split(","))
-                .map(String::trim).filter(x -> !x.isEmpty()).toList())).orElse(fallback);
+        Set<String> given = flag != null && !flag.isEmpty() ? new LinkedHashSet<>(flag) : null;
+        return Precedence.value(given, Optional.empty(), config.value(key).<Set<String>>map(v -> new LinkedHashSet<>(
+                Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList()))).orElse(fallback);
     }
 
     private static int number(Integer flag, ConfigFile config, String key, int fallback) {
-        if (flag != null) {
-            return flag;
-        }
-        String v = config.value(key).orElse(null);
-        if (v == null) {
-            return fallback;
-        }
+        // the file's value is parsed only when it is the one used, so a flag overrides a bad entry
+        return Precedence.value(flag == null ? null : flag.toString(), Optional.empty(), config.value(key))
+                .map(v -> parse(key, v)).orElse(fallback);
+    }
+
+    private static int parse(String key, String v) {
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
