@@ -56,6 +56,23 @@ class SettingsTest {
     }
 
     @Test
+    void aConfigFileReadOnceResolvesAsIfReadAgain() throws IOException {
+        // llm-osd reads its file once and passes the parsed file on; the result must not differ
+        Path config = tmp.resolve("etc/config.json");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, """
+                {"policy_dir": "pol", "state_dir": "/c/state", "socket": "/c/sock"}
+                """);
+        Env env = env(true, Map.of("LLMOS_STATE_DIR", "/e/state"));
+        Optional<Path> file = Settings.configFile(Settings.Flags.NONE, env);
+        assertEquals(Optional.of(config), file);
+        ConfigFile parsed = ConfigFile.read(config);
+        Files.delete(config);
+        assertEquals(new Settings(Optional.of(tmp.resolve("etc/pol")), Path.of("/e/state"), Path.of("/e/state/audit.jsonl"),
+                Path.of("/var/cache/llm-os"), Optional.of(config)), Settings.resolve(Settings.Flags.NONE, env, file, parsed));
+    }
+
+    @Test
     void aPropertiesConfigIsReadToo() throws IOException {
         Path config = tmp.resolve("llm-os.properties");
         Files.writeString(config, "policy_dir=/p\nstate_dir = /s\n");
