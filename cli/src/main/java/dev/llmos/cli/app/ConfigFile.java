@@ -29,7 +29,9 @@ public record ConfigFile(Optional<Path> policyDir, Optional<Path> stateDir, Opti
     static final Set<String> PATH_KEYS = Set.of("policy_dir", "state_dir", "audit_log", "cache_dir");
     /** the keys of the daemon (and of llmsh's client side: socket). */
     static final Set<String> DAEMON_KEYS = Set.of("socket", "socket_group", "allowed_users", "allowed_groups",
-            "admin_groups", "idle_exit_sec", "max_clients", "max_request_bytes", "read_timeout_ms");
+            "admin_groups", "idle_exit_sec", "max_clients", "max_request_bytes", "read_timeout_ms",
+            // the daemon's guards against lockout (docs/decisions/0014)
+            "max_clients_per_uid", "reserved_slots", "idle_timeout_sec", "write_timeout_sec", "max_plans_per_user");
     static final Set<String> KEYS = java.util.stream.Stream.concat(PATH_KEYS.stream(), DAEMON_KEYS.stream())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 

@@ -87,7 +87,7 @@ class SettingsTest {
         Files.writeString(config, "{\"policy_directory\": \"/p\"}");
         BadInputException e = assertThrows(BadInputException.class,
                 () -> Settings.resolve(new Settings.Flags(null, null, null, null, config), env(true, Map.of())));
-        assertEquals("config " + config + ": unknown key policy_directory (known: admin_groups, allowed_groups, allowed_users, audit_log, cache_dir, idle_exit_sec, max_clients, max_request_bytes, policy_dir, read_timeout_ms, socket, socket_group, state_dir)",
+        assertEquals("config " + config + ": unknown key policy_directory (known: admin_groups, allowed_groups, allowed_users, audit_log, cache_dir, idle_exit_sec, idle_timeout_sec, max_clients, max_clients_per_uid, max_plans_per_user, max_request_bytes, policy_dir, read_timeout_ms, reserved_slots, socket, socket_group, state_dir, write_timeout_sec)",
                 e.getMessage());
     }
 
