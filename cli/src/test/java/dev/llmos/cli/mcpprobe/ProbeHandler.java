@@ -14,8 +14,8 @@ import dev.llmos.engine.spi.Preview;
 import java.util.List;
 
 /**
- * {@code mcp_probe}: a capability that exists only for the mcp test, registered through
- * ServiceLoader from a services file that only the test's llmsh mcp process sees, so it shows
+ * {@code mcp_probe}: a capability that exists only for the mcp test, registered through the
+ * {@code ServiceLoader} from a services file that only the test's llmsh mcp process sees, so it shows
  * that a new action type becomes a tool with nothing else edited.
  */
 public final class ProbeHandler implements ActionHandler<ProbeHandler.Params> {

@@ -79,8 +79,8 @@ class LlamaServerPlannerTest {
 
     /**
      * with one generation thread this model answers one invalid action (its 65-action answer of the
-     * README needs -t 2, far too slow on a shared machine); the long answer's repair is in
-     * PlannerBoundsTest. here: the repair round goes out, fits, and the person is told of it.
+     * README needs -t 2, far too slow on a shared machine); the long answer's repair is in the
+     * {@code PlannerBoundsTest}. here: the repair round goes out, fits, and the person is told of it.
      */
     @Test
     void anInvalidAnswerGetsARepairRoundThatFitsAndIsMentioned() throws Exception {
