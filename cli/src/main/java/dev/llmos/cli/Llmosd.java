@@ -3,9 +3,8 @@ package dev.llmos.cli;
 import dev.llmos.cli.app.Context;
 import dev.llmos.cli.app.DroolsPolicies;
 import dev.llmos.cli.app.Env;
-import dev.llmos.cli.app.ErrorHandler;
+import dev.llmos.cli.app.CommandLines;
 import dev.llmos.cli.app.GlobalOptions;
-import dev.llmos.cli.app.GlobalsOnce;
 import dev.llmos.cli.app.Io;
 import dev.llmos.cli.app.RootCommand;
 import dev.llmos.cli.daemon.ServeCommand;
@@ -51,14 +50,7 @@ public final class Llmosd implements Callable<Integer>, RootCommand {
 
     /** the daemon's command line, wired to the given context; tests call this with their own streams. */
     public static CommandLine commandLine(Context context) {
-        CommandLine cl = new CommandLine(new Llmosd(context));
-        ErrorHandler handler = new ErrorHandler("llm-osd");
-        cl.setOut(context.io().out());
-        cl.setErr(context.io().err());
-        cl.setExecutionExceptionHandler(handler);
-        cl.setParameterExceptionHandler(handler);
-        GlobalsOnce.apply(cl);
-        return cl;
+        return CommandLines.wired(new Llmosd(context), context, "llm-osd");
     }
 
     @Override

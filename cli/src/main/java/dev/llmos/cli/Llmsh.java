@@ -3,9 +3,8 @@ package dev.llmos.cli;
 import dev.llmos.cli.app.Context;
 import dev.llmos.cli.app.DroolsPolicies;
 import dev.llmos.cli.app.Env;
-import dev.llmos.cli.app.ErrorHandler;
+import dev.llmos.cli.app.CommandLines;
 import dev.llmos.cli.app.GlobalOptions;
-import dev.llmos.cli.app.GlobalsOnce;
 import dev.llmos.cli.app.Io;
 import dev.llmos.cli.app.RootCommand;
 import dev.llmos.cli.ask.AskCommand;
@@ -64,14 +63,7 @@ public final class Llmsh implements Callable<Integer>, RootCommand {
 
     /** the whole command line, wired to the given context; tests call this with their own streams. */
     public static CommandLine commandLine(Context context) {
-        CommandLine cl = new CommandLine(new Llmsh(context));
-        ErrorHandler handler = new ErrorHandler("llmsh");
-        cl.setOut(context.io().out());
-        cl.setErr(context.io().err());
-        cl.setExecutionExceptionHandler(handler);
-        cl.setParameterExceptionHandler(handler);
-        GlobalsOnce.apply(cl);
-        return cl;
+        return CommandLines.wired(new Llmsh(context), context, "llmsh");
     }
 
     @Override
