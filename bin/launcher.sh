@@ -13,6 +13,7 @@
 if [ -x "$ROOT/runtime/bin/java" ]; then
   JAVA="$ROOT/runtime/bin/java"
   CP="$ROOT/lib/*"
+  JARS=("$ROOT"/lib/*.jar)
   AOT_DIR="$ROOT/lib"
   # pure bash: the package depends on no sed or coreutils beyond what its launchers name
   JAVA_MAJOR=""
@@ -33,6 +34,7 @@ else
     exit 2
   fi
   CP="$JAR:$LIB/*"
+  JARS=("$JAR" "$LIB"/*.jar)
   AOT_DIR="$ROOT/cli/target"
   # the remembered jdk holds while what picks one (LLMOS_JAVA_HOME, JAVA_HOME, java on PATH) is
   # unchanged and it is still there; otherwise look again and remember the answer
@@ -97,7 +99,15 @@ if [ "${JAVA_MAJOR:-0}" -ge 25 ] 2>/dev/null && [ "${LLMOS_AOT:-}" != off ]; the
     # scripts/aot: this run is the training run; the jvm writes the cache when it exits
     JVM_FLAGS+=("-XX:AOTCacheOutput=$LLMOS_AOT_TRAIN")
   elif [ -f "$AOT_DIR/$AOT_NAME.aot" ]; then
-    JVM_FLAGS+=("-XX:AOTCache=$AOT_DIR/$AOT_NAME.aot" -Xlog:aot=off -Xlog:cds=off)
+    # a cache older than a jar was trained for other jars: the jvm would refuse it and then run
+    # without even the jdk's own class data sharing, slower than with no cache named at all
+    aot_fresh=1
+    for jar in "${JARS[@]}"; do
+      if [ "$jar" -nt "$AOT_DIR/$AOT_NAME.aot" ]; then aot_fresh=""; break; fi
+    done
+    if [ -n "$aot_fresh" ]; then
+      JVM_FLAGS+=("-XX:AOTCache=$AOT_DIR/$AOT_NAME.aot" -Xlog:aot=off -Xlog:cds=off)
+    fi
   fi
 fi
 

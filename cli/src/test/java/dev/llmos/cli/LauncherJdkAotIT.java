@@ -104,4 +104,16 @@ class LauncherJdkAotIT {
         assertEquals(0, llmsh(strict, "policy", "--help").code(), "no llmsh.aot: nothing to refuse");
         assertEquals(0, llmsh(strict, "--embedded", "--socket", root.resolve("none.sock").toString(), "run", "--help").code());
     }
+
+    @Test
+    void namesNoCacheOlderThanTheJars() throws Exception {
+        copyTree();
+        // the jvm would refuse it, and then run without the jdk's own class data sharing too
+        Path stale = Files.writeString(root.resolve("cli/target/llmsh-client.aot"), "not an aot cache\n");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(0));
+
+        Run r = llmsh(Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on"), "--version");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("llmsh "), r.out());
+    }
 }
