@@ -65,9 +65,19 @@ public final class Wiring {
         }
     }
 
+    /** whether a command in this process raised the levels (-v), so a later one must lower them again. */
+    private static volatile boolean raised;
+
     /** warn by default so stdout stays clean for results; -v and -vv open it up. */
     public static void logging(RootCommand root) {
         int verbosity = root.globals().verbosity();
+        // without -v, LogSetup's levels are these already: asking slf4j here would set logback up
+        // (150 classes) in every command, logging or not (decision 0023). in one process (tests, the
+        // shell) a command after a -v one still lowers them again.
+        if (verbosity == 0 && !raised) {
+            return;
+        }
+        raised = verbosity > 0;
         Level level = switch (verbosity) {
             case 0 -> Level.WARN;
             case 1 -> Level.INFO;

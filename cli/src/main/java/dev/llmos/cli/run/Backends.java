@@ -39,7 +39,7 @@ public final class Backends {
     /** a backend for one plan: a fresh daemon connection, or the shared embedded pipeline. */
     public Backend open() {
         if (socket != null) {
-            return new DaemonBackend(socket, new PlanParser(Wiring.registry()));
+            return new DaemonBackend(socket, () -> new PlanParser(Wiring.registry()));
         }
         return new EmbeddedBackend(pipeline, HostProbe.system().currentProcess());
     }
