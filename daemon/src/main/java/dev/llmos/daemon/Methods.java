@@ -237,7 +237,7 @@ final class Methods {
             }
         }
         List<Result.Interrupted> interrupted = new ArrayList<>();
-        for (Result.Interrupted j : journal.scan()) {
+        for (Result.Interrupted j : journal.unfinished()) {
             // a plan this daemon holds is running (or ended) here, not cut off by a crash
             if ("interrupted".equals(j.state()) && !plans.holds(j.planId()) && (uid == 0 || uid == j.uid())
                     && (only == null || only.equals(j.planId()))) {
