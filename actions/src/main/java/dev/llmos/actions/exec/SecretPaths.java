@@ -18,15 +18,44 @@ import java.util.stream.Stream;
  * the passwd file (and /root). what comes out is real paths, so a link cannot steer a mask away
  * from the file it guards. a walk through {@code **} is bounded: a pattern that would visit more
  * than {@link #MAX_VISITED} directories masks what it found so far and the caller is told.
+ *
+ * <p>an expansion is kept and reused while what it looked at is unchanged ({@link Witnesses}):
+ * checking those directories again is a stat each, where expanding walks every home for every
+ * pattern (decision 0026).
  */
 final class SecretPaths {
 
     static final int MAX_VISITED = 4096;
+    /** expansions kept at once: one per catalogue and granted set; more are dropped, not evicted one by one. */
+    private static final int KEPT = 16;
 
     private final Path passwd;
+    private final java.time.Duration racy;
+    private final java.util.concurrent.ConcurrentHashMap<List<List<String>>, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** an expansion, what it looked at, and the real paths its matches had. */
+    private record Kept(Expanded expanded, Witnesses witnesses, java.util.Map<Path, Path> reals) {
+        boolean current() {
+            if (!witnesses.unchanged()) {
+                return false;
+            }
+            for (java.util.Map.Entry<Path, Path> e : reals.entrySet()) {
+                if (!java.util.Objects.equals(real(e.getKey()), e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     SecretPaths(Path passwd) {
+        this(passwd, Witnesses.RACY);
+    }
+
+    /** {@code racy} is a seam: tests set their directories' times in the past and need no wait. */
+    SecretPaths(Path passwd, java.time.Duration racy) {
         this.passwd = passwd;
+        this.racy = racy;
     }
 
     /** the expansion: existing real paths, without those under another one (the outer mask covers them). */
@@ -37,6 +66,26 @@ final class SecretPaths {
      * @param granted patterns or paths the scope lets the program read: those stay visible
      */
     Expanded expand(List<String> patterns, List<String> granted) {
+        List<List<String>> key = List.of(List.copyOf(patterns), List.copyOf(granted));
+        Kept k = kept.get(key);
+        if (k != null && k.current()) {
+            return k.expanded();
+        }
+        Witnesses seen = new Witnesses(racy);
+        java.util.Map<Path, Path> reals = new java.util.LinkedHashMap<>();
+        Expanded e = expand(patterns, granted, seen, reals);
+        if (seen.keepable()) {
+            if (kept.size() >= KEPT) {
+                kept.clear();
+            }
+            kept.put(key, new Kept(e, seen, reals));
+        } else {
+            kept.remove(key);
+        }
+        return e;
+    }
+
+    private Expanded expand(List<String> patterns, List<String> granted, Witnesses seen, java.util.Map<Path, Path> reals) {
         Set<Path> found = new LinkedHashSet<>();
         List<String> truncated = new ArrayList<>();
         List<Path> homes = null;
@@ -46,20 +95,24 @@ final class SecretPaths {
             }
             List<String> absolute = new ArrayList<>();
             if (pattern.equals("~") || pattern.startsWith("~/")) {
-                homes = homes == null ? homes() : homes;
+                if (homes == null) {
+                    seen.saw(passwd);
+                    homes = homes();
+                }
                 homes.forEach(h -> absolute.add(h + pattern.substring(1)));
             } else if (pattern.startsWith("/")) {
                 absolute.add(pattern);
             }
             for (String a : absolute) {
                 int[] visited = {0};
-                walk(Path.of("/"), components(a), 0, found, visited);
+                walk(Path.of("/"), components(a), 0, found, visited, seen);
                 if (visited[0] > MAX_VISITED) {
                     truncated.add(pattern);
                 }
             }
         }
-        List<Path> real = found.stream().map(SecretPaths::real).filter(p -> p != null && !granted.contains(p.toString()))
+        found.forEach(f -> reals.put(f, real(f)));
+        List<Path> real = found.stream().map(reals::get).filter(p -> p != null && !granted.contains(p.toString()))
                 .distinct().sorted().toList();
         List<Path> outermost = real.stream().filter(p -> real.stream().noneMatch(q -> !q.equals(p) && p.startsWith(q)
                 && Files.isDirectory(q))).toList();
@@ -70,38 +123,44 @@ final class SecretPaths {
         return Stream.of(pattern.split("/")).filter(c -> !c.isEmpty() && !c.equals(".")).toList();
     }
 
-    private static void walk(Path at, List<String> parts, int i, Set<Path> found, int[] visited) {
+    private static void walk(Path at, List<String> parts, int i, Set<Path> found, int[] visited, Witnesses seen) {
         if (++visited[0] > MAX_VISITED) {
             return;
         }
         if (i == parts.size()) {
+            // whether it exists is an entry of its parent, which was seen on the way here
             if (Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
                 found.add(at);
             }
+            return;
+        }
+        // every name below depends on this directory's entries (or on its absence)
+        seen.saw(at);
+        if (!Files.isDirectory(at)) {
             return;
         }
         String part = parts.get(i);
         if (part.equals("**")) {
             if (i == parts.size() - 1) {
                 // a trailing ** is the whole tree: masking the directory masks all of it
-                walk(at, parts, i + 1, found, visited);
+                walk(at, parts, i + 1, found, visited, seen);
                 return;
             }
-            walk(at, parts, i + 1, found, visited);
+            walk(at, parts, i + 1, found, visited, seen);
             for (Path child : children(at)) {
                 if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                    walk(child, parts, i, found, visited);
+                    walk(child, parts, i, found, visited, seen);
                 }
             }
         } else if (part.indexOf('*') >= 0 || part.indexOf('?') >= 0) {
             Pattern glob = glob(part);
             for (Path child : children(at)) {
                 if (glob.matcher(child.getFileName().toString()).matches()) {
-                    walk(child, parts, i + 1, found, visited);
+                    walk(child, parts, i + 1, found, visited, seen);
                 }
             }
         } else {
-            walk(at.resolve(part), parts, i + 1, found, visited);
+            walk(at.resolve(part), parts, i + 1, found, visited, seen);
         }
     }
 
