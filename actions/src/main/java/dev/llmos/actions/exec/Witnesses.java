@@ -25,7 +25,8 @@ final class Witnesses {
     /** how recent a change may be before its times cannot tell it from the next one. */
     static final Duration RACY = Duration.ofSeconds(2);
 
-    private static final List<String> PSEUDO = List.of("/proc", "/sys", "/dev");
+    /** file systems whose directory times do not follow their entries; tmpfs and devtmpfs do. */
+    private static final List<String> PSEUDO = List.of("/proc", "/sys");
 
     private final Map<Path, State> seen = new LinkedHashMap<>();
     private final Duration racy;
@@ -62,10 +63,10 @@ final class Witnesses {
         return keepable;
     }
 
-    /** true when every witness still reads the same. */
-    boolean unchanged() {
+    /** true when every witness still reads the same; {@code current} reads a path now (memoised per run by the caller). */
+    boolean unchanged(java.util.function.Function<Path, State> current) {
         for (Map.Entry<Path, State> e : seen.entrySet()) {
-            if (!state(e.getKey()).equals(e.getValue())) {
+            if (!current.apply(e.getKey()).equals(e.getValue())) {
                 return false;
             }
         }
@@ -76,7 +77,7 @@ final class Witnesses {
         return seen.size();
     }
 
-    private static State state(Path p) {
+    static State state(Path p) {
         try {
             Map<String, Object> a = Files.readAttributes(p, "unix:dev,ino,lastModifiedTime,ctime");
             return new State(true, List.of(a.get("dev"), a.get("ino")), nanos((FileTime) a.get("lastModifiedTime")),
