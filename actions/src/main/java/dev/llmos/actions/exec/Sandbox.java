@@ -188,7 +188,7 @@ final class Sandbox {
             if (real == null || !Files.isDirectory(real) || !real.toString().equals(dir)) {
                 continue;
             }
-            boolean needed = named.stream().anyMatch(a -> a != null && a.contains(dir))
+            boolean needed = named.stream().anyMatch(a -> a != null && namesHostEntry(a, dir))
                     || within(cwd, dir)
                     || scope.writable().stream().anyMatch(w -> within(w, dir) || within(dir, w))
                     || scope.readable().stream().anyMatch(r -> within(r, dir));
@@ -198,6 +198,43 @@ final class Sandbox {
         }
         return out;
     }
+
+    /**
+     * whether the text mentions the directory itself, or something in it that exists on the host
+     * (or whose name only the run knows): a program that writes and reads its own new scratch file
+     * by name ({@code /tmp/out.$$}) is served by the private directory, one that reads a file an
+     * earlier step left there is not.
+     */
+    static boolean namesHostEntry(String text, String dir) {
+        for (int at = text.indexOf(dir); at >= 0; at = text.indexOf(dir, at + 1)) {
+            int end = at + dir.length();
+            if (at > 0 && BOUNDARY.indexOf(text.charAt(at - 1)) < 0) {
+                continue;
+            }
+            if (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || "_-.".indexOf(text.charAt(end)) >= 0)) {
+                // another name that starts the same (/tmpfs)
+                continue;
+            }
+            if (end == text.length() || text.charAt(end) != '/') {
+                return true;
+            }
+            int stop = end + 1;
+            while (stop < text.length() && NOT_NAME.indexOf(text.charAt(stop)) < 0 && !Character.isWhitespace(text.charAt(stop))) {
+                stop++;
+            }
+            String entry = text.substring(end + 1, stop);
+            if (entry.isEmpty() || entry.equals(".") || entry.equals("..")
+                    || Files.exists(Path.of(dir, entry), LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // what may stand before a directory's name in a text that mentions it as a path
+    private static final String BOUNDARY = " \t\n'\"=:<>(|;&,@/";
+    // what ends an entry's literal name: a separator, a quote, or the start of an expansion or glob
+    private static final String NOT_NAME = "'\"/$`*?[{}<>|;&(),";
 
     private static boolean within(String path, String dir) {
         return path != null && (path.equals(dir) || path.startsWith(dir.endsWith("/") ? dir : dir + "/"));

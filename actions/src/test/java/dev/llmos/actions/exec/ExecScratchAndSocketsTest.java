@@ -69,6 +69,21 @@ class ExecScratchAndSocketsTest {
     }
 
     @Test
+    void aScriptThatWritesAndReadsItsOwnNewScratchFileByNameGetsThePrivateTmp() {
+        ActionOutcome outcome = run(Scope.NONE, List.of(), "sh", "-c", "echo one > /tmp/own-10c.$$ && cat /tmp/own-10c.$$");
+        assertEquals(List.of(true, "one\n"), List.of(outcome.ok(), outcome.stdout().text()), outcome.stderr().text());
+    }
+
+    @Test
+    void mentionsOfTheHostsScratchAreItsEntriesThatExistOrTheDirectoryItself() throws Exception {
+        Path existing = Files.writeString(dir.resolve("left-by-an-earlier-step"), "x");
+        assertEquals(List.of(true, true, false, false, true, false),
+                List.of(Sandbox.namesHostEntry("cat " + existing, "/tmp"), Sandbox.namesHostEntry("$(ls /tmp)", "/tmp"),
+                        Sandbox.namesHostEntry("> /tmp/new-10c.$$", "/tmp"), Sandbox.namesHostEntry("/var/tmp/x", "/tmp"),
+                        Sandbox.namesHostEntry("cat /tmp/$F", "/tmp"), Sandbox.namesHostEntry("mount -t tmpfs /tmpfs", "/tmp")));
+    }
+
+    @Test
     void aPathComputedAtRunTimeSeesThePrivateTmpNotTheHostsPlants() throws Exception {
         Path planted = Files.writeString(dir.resolve("planted"), "from the host\n");
         // the name is put together at run time, so nothing in argv mentions the host's /tmp
