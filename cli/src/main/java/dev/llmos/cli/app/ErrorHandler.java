@@ -49,6 +49,10 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
                 err.println(program + ": " + unreachable.getMessage());
                 yield ExitCodes.FAILED;
             }
+            case DaemonRefusedException refused -> {
+                err.println(program + ": " + refused.getMessage());
+                yield ExitCodes.FAILED;
+            }
             case BadInputException bad -> {
                 err.println(program + ": " + bad.getMessage());
                 yield ExitCodes.BAD_INPUT;
