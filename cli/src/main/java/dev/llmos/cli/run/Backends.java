@@ -44,6 +44,17 @@ public final class Backends {
         return new EmbeddedBackend(embedded, HostProbe.system().currentProcess());
     }
 
+    /**
+     * waits for the embedded policy, so one that does not compile fails here with its errors: a
+     * server (llmsh mcp) must not start without it. nothing to wait for through llm-osd.
+     */
+    public Backends ready() {
+        if (embedded != null) {
+            embedded.pipeline();
+        }
+        return this;
+    }
+
     /** whether plans go to llm-osd rather than run in this process. */
     public boolean daemon() {
         return socket != null;
