@@ -19,6 +19,11 @@ public interface Backend extends AutoCloseable {
 
     DecidedPlan decide(Plan plan);
 
+    /** the plan's digest as shown in the table. */
+    default String planDigest(Plan plan) {
+        return plan.digest();
+    }
+
     /** runs the decisions a person was shown; a dry run previews instead. */
     RunOutcome run(DecidedPlan decided, Approver approver, boolean dryRun);
 

@@ -1,8 +1,6 @@
 package dev.llmos.cli.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmos.cli.app.BadInputException;
 import dev.llmos.engine.exec.ActionReport;
 import dev.llmos.engine.exec.Approver;
@@ -11,10 +9,9 @@ import dev.llmos.engine.exec.Pipeline;
 import dev.llmos.engine.exec.RunOutcome;
 import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.host.Requester;
-import dev.llmos.engine.json.Json;
+import dev.llmos.engine.json.JsonTrees;
 import dev.llmos.engine.plan.Plan;
 import dev.llmos.engine.plan.PlanParser;
-import dev.llmos.engine.plan.StrictJson;
 import dev.llmos.engine.policy.Decision;
 import dev.llmos.daemon.client.DaemonClient;
 import dev.llmos.daemon.client.Method;
@@ -26,7 +23,6 @@ import dev.llmos.engine.schema.PlanValidationException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,8 +68,9 @@ final class DaemonBackend implements Backend {
     public Plan parse(String text) {
         JsonNode node;
         try {
-            node = StrictJson.read(text.getBytes(StandardCharsets.UTF_8));
-        } catch (StrictJson.BadJson e) {
+            // jackson-core alone (decision 0023); what it refuses, the local check below names as ever
+            node = JsonTrees.readStrict(text);
+        } catch (IOException e) {
             node = null;
         }
         Optional<Plan> shown = ShownPlan.of(node);
@@ -89,7 +86,7 @@ final class DaemonBackend implements Backend {
 
     @Override
     public RunOutcome planOnly(Plan plan) {
-        return read(submitted(plan), RunOutcome.class);
+        return outcome(submitted(plan));
     }
 
     @Override
@@ -99,10 +96,17 @@ final class DaemonBackend implements Backend {
         digest = result.path("digest").asText();
         Map<String, Decision> decisions = new LinkedHashMap<>();
         for (JsonNode action : result.path("actions")) {
-            ActionReport report = read(action, ActionReport.class);
+            ActionReport report = DaemonAnswers.report(action);
             decisions.put(report.id(), report.decision());
         }
         return new DecidedPlan(plan, decisions, List.of(), result.path("policy_digest").asText(), me, HostProbe.system().host());
+    }
+
+    /** the daemon's, from plan.submit's answer: computing it here would start jackson's mapper (decision 0023). */
+    @Override
+    public String planDigest(Plan plan) {
+        JsonNode digest = plan == parsed && submitted != null ? submitted.get("plan_digest") : null;
+        return digest != null && digest.isTextual() ? digest.asText() : plan.digest();
     }
 
     @Override
@@ -112,7 +116,7 @@ final class DaemonBackend implements Backend {
             return Pipeline.denied(decided);
         }
         if (dryRun) {
-            return read(call(Method.PLAN_PREVIEW, new Params.PlanRef(planId)), RunOutcome.class);
+            return outcome(call(Method.PLAN_PREVIEW, new Params.PlanRef(planId)));
         }
         String approval = null;
         if (!decided.toConfirm().isEmpty()) {
@@ -121,7 +125,7 @@ final class DaemonBackend implements Backend {
             Set<String> approved = approver.approve(decided);
             approval = call(Method.PLAN_APPROVE, new Params.Approve(planId, digest, List.copyOf(approved))).path("approval").asText();
         }
-        return read(call(Method.PLAN_EXECUTE, new Params.Execute(planId, approval)), RunOutcome.class);
+        return outcome(call(Method.PLAN_EXECUTE, new Params.Execute(planId, approval)));
     }
 
     /** on a second connection: the first is waiting for plan.execute's answer, which then says cancelled. */
@@ -178,15 +182,8 @@ final class DaemonBackend implements Backend {
         }
     }
 
-    private static <T> T read(JsonNode node, Class<T> type) {
-        try {
-            if (node instanceof ObjectNode o && type == RunOutcome.class) {
-                // the daemon adds the plan id beside the outcome
-                node = o.deepCopy().without("plan_id");
-            }
-            return Json.mapper().treeToValue(node, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("llm-osd answered in an unexpected shape: " + e.getOriginalMessage(), e);
-        }
+    /** the daemon adds the plan id beside the outcome, which the reader passes over. */
+    private static RunOutcome outcome(JsonNode node) {
+        return DaemonAnswers.outcome(node);
     }
 }

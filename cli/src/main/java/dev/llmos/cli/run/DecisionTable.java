@@ -36,9 +36,14 @@ public final class DecisionTable {
 
     /** as above, the verdicts in {@code colour} (padded first, so the columns line up either way). */
     public static void print(PrintWriter out, Plan plan, String policyDigest, List<ActionReport> rows, Colour colour) {
+        print(out, plan, plan.digest(), policyDigest, rows, colour);
+    }
+
+    /** as above, with the plan's digest as the one who decided it computed it. */
+    static void print(PrintWriter out, Plan plan, String planDigest, String policyDigest, List<ActionReport> rows, Colour colour) {
         out.println("plan: " + plan.goal());
         out.println("      " + plan.actions().size() + (plan.actions().size() == 1 ? " action" : " actions")
-                + ", plan " + shortDigest(plan.digest()) + ", policy " + shortDigest(policyDigest));
+                + ", plan " + shortDigest(planDigest) + ", policy " + shortDigest(policyDigest));
         out.println();
         List<String[]> cells = new ArrayList<>();
         cells.add(HEADER);

@@ -75,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
                 DecidedPlan decided = backend.decide(parsed);
                 boolean asking = !dryRun && !decided.anyDenied() && !decided.toConfirm().isEmpty();
                 if (!json || (asking && prompt(io).equals(ConfirmPrompt.Mode.ASK))) {
-                    DecisionTable.print(human, parsed, decided.policyDigest(), DecisionTable.rows(decided),
+                    DecisionTable.print(human, parsed, backend.planDigest(parsed), decided.policyDigest(), DecisionTable.rows(decided),
                             json ? Colour.OFF : Colour.forStdout(io, context.env()));
                 }
                 ConfirmPrompt confirm = new ConfirmPrompt(prompt(io), io.in(), human, whyNobody());

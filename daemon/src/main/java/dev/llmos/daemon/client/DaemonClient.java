@@ -1,8 +1,11 @@
 package dev.llmos.daemon.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmos.engine.json.Json;
+import dev.llmos.engine.json.JsonTrees;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -41,7 +44,7 @@ public final class DaemonClient implements AutoCloseable {
 
     /** calls a method with its typed params and returns the result; a json-rpc error is thrown as {@link RpcException}. */
     public JsonNode call(Method method, Params params) throws IOException {
-        return call(method.wire(), Json.tree(params));
+        return call(method.wire(), ParamsJson.of(params));
     }
 
     /** as above, the result read as {@code type}. */
@@ -51,12 +54,14 @@ public final class DaemonClient implements AutoCloseable {
 
     /** calls a method by name; for tests that send what no typed client would. */
     public JsonNode call(String method, JsonNode params) throws IOException {
-        ObjectNode request = Json.mapper().createObjectNode();
+        // the tree and its text without jackson's mapper: a short-lived client would spend more on
+        // starting the mapper than on everything else it does with json (decision 0023)
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
         request.put("jsonrpc", "2.0");
         request.put("id", ids.incrementAndGet());
         request.put("method", method);
-        request.set("params", params == null ? Json.mapper().createObjectNode() : params);
-        JsonNode response = exchange(Json.write(request));
+        request.set("params", params == null ? JsonNodeFactory.instance.objectNode() : params);
+        JsonNode response = exchange(JsonTrees.write(request));
         if (response.has("error")) {
             JsonNode e = response.get("error");
             throw new RpcException(e.path("code").asInt(), e.path("message").asText(), e.get("data"));
@@ -75,7 +80,9 @@ public final class DaemonClient implements AutoCloseable {
         if (answer == null) {
             throw new IOException("llm-osd closed the connection");
         }
-        return Json.mapper().readTree(answer);
+        JsonNode response = JsonTrees.read(answer);
+        // an empty line reads as the mapper reads it: nothing there
+        return response == null ? MissingNode.getInstance() : response;
     }
 
     @Override

@@ -24,8 +24,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class StrictJson {
 
-    private static final ObjectReader READER = Json.mapper().reader()
-            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    /** built on first use: the utf-8 check alone (PlanParser.text, the thin client) needs no mapper (decision 0023). */
+    private static final class Reader {
+        static final ObjectReader READER = Json.mapper().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
 
     /** what is wrong and where: a json pointer ("" for the document), then line and column in the message. */
     public static final class BadJson extends Exception {
@@ -46,14 +48,14 @@ public final class StrictJson {
     }
 
     public static ObjectReader reader() {
-        return READER;
+        return Reader.READER;
     }
 
     /** parses one json document; null for empty input. */
     public static JsonNode read(byte[] bytes) throws BadJson {
         String invalid = invalidUtf8(bytes);
         try {
-            JsonNode node = READER.readTree(bytes);
+            JsonNode node = Reader.READER.readTree(bytes);
             if (invalid != null) {
                 // jackson decodes names and values lazily: an invalid byte in a part it skipped still counts
                 throw new BadJson("", invalid);
