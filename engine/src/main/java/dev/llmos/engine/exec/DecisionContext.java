@@ -1,6 +1,7 @@
 package dev.llmos.engine.exec;
 
 import dev.llmos.engine.host.HostFacts;
+import dev.llmos.engine.host.Lookups;
 import dev.llmos.engine.host.PathFacts;
 import dev.llmos.engine.host.PathResolver;
 import dev.llmos.engine.host.Requester;
@@ -25,6 +26,8 @@ final class DecisionContext implements FactContext {
     private final Requester requester;
     private final Limits limits;
     private final Map<String, PathFacts> resolved = new HashMap<>();
+    // what the file system said during this decision: shared components are asked once
+    private final Lookups lookups = new Lookups();
     private final Map<String, List<PathFacts>> byAction = new LinkedHashMap<>();
     private List<PathFacts> current = new ArrayList<>();
 
@@ -46,7 +49,7 @@ final class DecisionContext implements FactContext {
 
     @Override
     public PathFacts path(String path) {
-        PathFacts facts = resolved.computeIfAbsent(path, resolver::resolve);
+        PathFacts facts = resolved.computeIfAbsent(path, p -> resolver.resolve(p, lookups));
         if (!current.contains(facts)) {
             current.add(facts);
         }
