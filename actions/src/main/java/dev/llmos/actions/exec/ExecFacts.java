@@ -60,11 +60,14 @@ final class ExecFacts {
         List<String> argv = words.stream().map(Script.Word::text).toList();
         String argv0 = argv.isEmpty() ? "" : argv.get(0);
         String named = argv0.substring(argv0.lastIndexOf('/') + 1);
-        Optional<Path> found = argv0.indexOf('\0') >= 0 ? Optional.empty() : ProgramLookup.find(argv0, cwd);
+        // the same program named by several commands of a plan is looked up and identified once per decision
+        Optional<Path> found = argv0.indexOf('\0') >= 0 ? Optional.empty()
+                : context.once("program\0" + argv0 + "\0" + cwd, () -> ProgramLookup.find(argv0, cwd));
         String program = named;
         String programPath = null;
         if (found.isPresent()) {
-            ProgramIdentity.Identity identity = ProgramIdentity.of(found.get());
+            Path file = found.get();
+            ProgramIdentity.Identity identity = context.once("identity\0" + file, () -> ProgramIdentity.of(file));
             program = identity.name();
             programPath = context.path(found.get().toString()).realPath();
         }

@@ -29,6 +29,7 @@ final class DecisionContext implements FactContext {
     // what the file system said during this decision: shared components are asked once
     private final Lookups lookups = new Lookups();
     private final Map<String, List<PathFacts>> byAction = new LinkedHashMap<>();
+    private final Map<String, Object> answers = new HashMap<>();
     private List<PathFacts> current = new ArrayList<>();
 
     DecisionContext(PathResolver resolver, HostFacts host, Requester requester, Limits limits) {
@@ -54,6 +55,17 @@ final class DecisionContext implements FactContext {
             current.add(facts);
         }
         return facts;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T once(String key, java.util.function.Supplier<T> work) {
+        if (answers.containsKey(key)) {
+            return (T) answers.get(key);
+        }
+        T answer = work.get();
+        answers.put(key, answer);
+        return answer;
     }
 
     @Override
