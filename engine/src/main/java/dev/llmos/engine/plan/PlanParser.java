@@ -119,8 +119,13 @@ public final class PlanParser {
     /** parses one action's own fields (the header removed) into its handler's params record. */
     public Record params(JsonNode action) throws JsonProcessingException {
         ActionHandler<?> handler = registry.handler(action.get("type").asText()).orElseThrow();
-        ObjectNode own = ((ObjectNode) action).deepCopy();
-        ActionRegistry.HEADER_FIELDS.forEach(own::remove);
+        // a shallow copy without the header: binding only reads the values it shares
+        ObjectNode own = Json.mapper().createObjectNode();
+        action.fields().forEachRemaining(f -> {
+            if (!ActionRegistry.HEADER_FIELDS.contains(f.getKey())) {
+                own.set(f.getKey(), f.getValue());
+            }
+        });
         return Json.mapper().treeToValue(own, handler.spec().paramsType());
     }
 
