@@ -30,6 +30,10 @@ import java.util.Map;
  * @param dirArgs those of pathArgs that are existing directories
  * @param writes real paths the command's redirections write (> >> <> &>)
  * @param reads real paths its redirections read (<)
+ * @param unknownWrites redirection targets decided at run time ($VAR, $(...), a glob, ~NAME the passwd
+ *                      file does not know), as the reader sees them: the real path of the directory
+ *                      they surely lie in followed by the rest as written, or the word as written
+ *                      when it does not surely start with a path; they are in no {@code writes}
  * @param urls arguments that are network urls
  * @param urlFiles where a downloader saves each url when told no name (cwd + the url's last component)
  * @param via what this command was found inside ("sh -c", "timeout", "find -exec", "$(...)"), null for the plan's own
@@ -37,6 +41,8 @@ import java.util.Map;
  * @param code inline code handed to an interpreter (a -c script, -e code, an awk program), or null
  * @param codeRead the code was read completely into {@link #parts} (a shell script in the parsed subset)
  * @param codeUnknown why the code could not be read, or null
+ * @param runtimeCode why what this command runs is decided at run time (a program word or a script
+ *                    built from $VAR, $(...) or a glob, a here-string with expansions fed to a shell), or null
  * @param parts the commands this one runs, each decided like an action of its own
  */
 public record Exec(
@@ -61,6 +67,7 @@ public record Exec(
         List<String> dirArgs,
         List<String> writes,
         List<String> reads,
+        List<String> unknownWrites,
         List<String> urls,
         List<String> urlFiles,
         String via,
@@ -68,6 +75,7 @@ public record Exec(
         String code,
         boolean codeRead,
         String codeUnknown,
+        String runtimeCode,
         List<Exec> parts) implements ActionFact {
 
     /** the whole argv as one line, for reasons shown to people. */

@@ -8,6 +8,7 @@ import dev.llmos.engine.spi.FactContext;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,23 +105,43 @@ final class ExecFacts {
         }
         List<String> writes = new ArrayList<>();
         List<String> reads = new ArrayList<>();
+        List<String> unknownWrites = new ArrayList<>();
         String hereText = null;
+        boolean hereDynamic = false;
         for (Script.Redirect r : redirects) {
             if (r.text()) {
                 hereText = r.target().text();
-                dynamic |= r.target().dynamic();
+                hereDynamic = r.target().dynamic();
+                dynamic |= hereDynamic;
                 continue;
+            }
+            boolean decidedLater = r.target().dynamic() || r.target().glob();
+            if (r.writes() && decidedLater) {
+                // the literal directory is not what is written, and granting it would grant every sibling
+                unknownWrites.add(unknownTarget(r.target(), cwd));
             }
             for (String p : ArgPaths.of(r.target())) {
                 String real = facts(p, cwd).realPath();
-                if (r.writes()) {
+                if (r.writes() && !decidedLater) {
                     writes.add(real);
                 }
                 if (r.reads()) {
                     reads.add(real);
                 }
             }
-            dynamic |= r.target().dynamic() || r.target().glob();
+            dynamic |= decidedLater;
+        }
+        String runtimeCode = !words.isEmpty() && (words.get(0).dynamic() || words.get(0).glob())
+                ? "the program is decided at run time (" + words.get(0).text() + ")" : null;
+        // what a wrapper or shell runs comes from these words: a part built from them is decided at run time too
+        Map<String, Script.Word> runtime = new HashMap<>();
+        for (Script.Word w : words.subList(Math.min(1, words.size()), words.size())) {
+            if (w.dynamic() || w.glob()) {
+                runtime.putIfAbsent(w.text(), w);
+            }
+        }
+        if (hereDynamic && hereText != null && !hereText.isEmpty()) {
+            runtime.putIfAbsent(hereText, new Script.Word(hereText, true, false, 0));
         }
 
         List<Exec> parts = new ArrayList<>();
@@ -139,14 +160,21 @@ final class ExecFacts {
             switch (inner) {
                 case Unwrap.Inner.None none -> {
                 }
-                case Unwrap.Inner.Command c -> parts.add(build(c.words(), c.cwd() == null ? cwd : real(c.cwd(), cwd),
-                        List.of(), List.of(), c.via(), c.dynamic(), depth + 1));
+                case Unwrap.Inner.Command c -> parts.add(build(restore(c.words(), runtime),
+                        c.cwd() == null ? cwd : real(c.cwd(), cwd), List.of(), List.of(), c.via(), c.dynamic(), depth + 1));
                 case Unwrap.Inner.Shell sh -> {
                     Script script = ShellParser.parse(sh.script(), cwd, home);
                     parts.addAll(commands(script, sh.via(), cwd, depth));
                     code = sh.script();
                     codeRead = script.unknown() == null;
                     codeUnknown = script.unknown();
+                    String built = builtFrom(sh.script(), runtime);
+                    if (built != null) {
+                        // the text read here is not the script the shell gets: the expansion comes first
+                        runtimeCode = "the script " + sh.via() + " runs is put together at run time (" + built + ")";
+                        codeRead = false;
+                        codeUnknown = codeUnknown == null ? runtimeCode : codeUnknown;
+                    }
                 }
                 case Unwrap.Inner.Code c -> {
                     code = c.code();
@@ -168,8 +196,35 @@ final class ExecFacts {
                 cwd == null ? null : context.path(cwd).realPath(),
                 timeoutSec, asRoot, env, List.copyOf(pathArgs), List.copyOf(operands),
                 operands.isEmpty() ? null : operands.get(operands.size() - 1), List.copyOf(dirArgs), List.copyOf(writes),
-                List.copyOf(reads), List.copyOf(urls), List.copyOf(urlFiles), via, dynamic, code, codeRead, codeUnknown,
-                List.copyOf(parts));
+                List.copyOf(reads), List.copyOf(unknownWrites), List.copyOf(urls), List.copyOf(urlFiles), via, dynamic, code,
+                codeRead, codeUnknown, runtimeCode, List.copyOf(parts));
+    }
+
+    /** the words as read, with the flags of the words they came from (a wrapper's argv is plain text). */
+    private static List<Script.Word> restore(List<Script.Word> words, Map<String, Script.Word> runtime) {
+        return words.stream().map(w -> runtime.getOrDefault(w.text(), w)).toList();
+    }
+
+    /** the first word decided at run time that the script text holds, or null. */
+    private static String builtFrom(String script, Map<String, Script.Word> runtime) {
+        return runtime.keySet().stream().filter(t -> !t.isEmpty() && script.contains(t)).sorted().findFirst().orElse(null);
+    }
+
+    /**
+     * a write target decided at run time as far as it is known: the real path of the directory it
+     * surely lies in, then the rest as written; the word itself when it may not start with a path.
+     */
+    private String unknownTarget(Script.Word target, String cwd) {
+        String prefix = target.literalPrefix();
+        int slash = prefix.lastIndexOf('/');
+        if (slash < 0) {
+            return prefix.isEmpty() || cwd == null ? target.text() : join(real(cwd, null), target.text());
+        }
+        return join(real(slash == 0 ? "/" : prefix.substring(0, slash), cwd), target.text().substring(slash + 1));
+    }
+
+    private static String join(String dir, String rest) {
+        return dir.endsWith("/") ? dir + rest : dir + "/" + rest;
     }
 
     private List<Exec> commands(Script script, String via, String cwd, int depth) {

@@ -13,6 +13,7 @@ import dev.llmos.engine.spi.ActionFact;
 import dev.llmos.engine.spi.ActionHandler;
 import dev.llmos.engine.spi.ActionOutcome;
 import dev.llmos.engine.spi.ActionSpec;
+import dev.llmos.engine.spi.Catalog;
 import dev.llmos.engine.spi.Effect;
 import dev.llmos.engine.spi.ExecContext;
 import dev.llmos.engine.spi.FactContext;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 
@@ -170,10 +172,13 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
         // a granted file that does not exist yet gets an empty stand-in to bind (removed if left untouched)
         Placeholders placeholders = cannot.isEmpty()
                 ? Placeholders.create(context.scope().writable(), runAs, context.protectedPaths()) : new Placeholders();
+        Map<String, String> env = environment.forChild(System.getenv(), params.env(), runAs);
         if (cannot.isEmpty()) {
             String cwd = params.cwd() == null ? System.getProperty("user.dir") : params.cwd();
+            List<String> named = new ArrayList<>(params.argv());
+            named.addAll(env.values());
             Sandbox.View view = sandbox.wrap(context.scope(), context.protectedPaths(),
-                    secrets.expand(context.catalog().secretPaths(), context.scope().readable()), cwd, runAs == null);
+                    secrets.expand(masked(context.catalog()), context.scope().readable()), cwd, runAs == null, named);
             command.addAll(view.command());
             if (!view.notBound().isEmpty()) {
                 view.notBound().forEach(data.putArray("writable_missing")::add);
@@ -188,7 +193,7 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
 
         int timeout = timeoutSec(params, context.limits());
         try (placeholders; Confined confined = new Confined(confinement)) {
-            ProcessRunner.Result r = ProcessRunner.run(command, environment.forChild(System.getenv(), params.env(), runAs), params.cwd(),
+            ProcessRunner.Result r = ProcessRunner.run(command, env, params.cwd(),
                     timeout, context.limits().maxOutputBytes(), confined::admit);
             String error = confined.killedBy().orElse(r.timedOut() ? "timed out after " + timeout + " s; process group killed"
                     : r.exitCode() != 0 ? "exit code " + r.exitCode() : null);
@@ -200,6 +205,13 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
             Thread.currentThread().interrupt();
             return ActionOutcome.failure("interrupted while running " + argv0 + "; process group killed");
         }
+    }
+
+    /** what a confined program must not reach unless granted: secrets, and other services' sockets. */
+    private static List<String> masked(Catalog catalog) {
+        List<String> all = new ArrayList<>(catalog.secretPaths());
+        all.addAll(catalog.socketPaths());
+        return all;
     }
 
     static int timeoutSec(ExecParams params, Limits limits) {

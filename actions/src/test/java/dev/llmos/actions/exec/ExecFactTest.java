@@ -30,8 +30,8 @@ class ExecFactTest {
         assertEquals(new Exec("a1", 0, "exec", "because", "low", argv, "cat", "cat", Path.of("/bin/cat").toRealPath().toString(), null,
                         argv.subList(1, argv.size()), dir.toString(), 60, true, Map.of("A", "1", "B", "2"),
                         List.of(data.toString(), dir + "/out", dir + "/sub/x", dir + "/plain"),
-                        List.of(data.toString(), dir + "/sub/x", dir + "/plain"), dir + "/plain", List.of(), List.of(), List.of(),
-                        List.of("https://example.com/a"), List.of(dir + "/a"), null, false, null, false, null, List.of()),
+                        List.of(data.toString(), dir + "/sub/x", dir + "/plain"), dir + "/plain", List.of(), List.of(), List.of(), List.of(),
+                        List.of("https://example.com/a"), List.of(dir + "/a"), null, false, null, false, null, null, List.of()),
                 handler.fact(TestContexts.header("exec"), params, TestContexts.facts()));
     }
 

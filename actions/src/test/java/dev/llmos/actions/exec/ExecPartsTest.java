@@ -57,6 +57,26 @@ class ExecPartsTest {
     }
 
     @Test
+    void keepsRedirectionTargetsDecidedAtRunTimeOutOfWritesAndNamesThem() {
+        Exec echo = fact(List.of("sh", "-c", "echo x > \"$(printf /et%s/passwd c)\"; echo y > /etc/cron.d/job-$X"), null)
+                .parts().get(0);
+        Exec cron = fact(List.of("sh", "-c", "echo y > /etc/cron.d/job-$X"), null).parts().get(0);
+        assertEquals(List.of(List.of(), List.of("$(printf /et%s/passwd c)"), List.of(), List.of("/etc/cron.d/job-$X")),
+                List.of(echo.writes(), echo.unknownWrites(), cron.writes(), cron.unknownWrites()));
+    }
+
+    @Test
+    void knowsAProgramOrScriptPutTogetherAtRunTime() {
+        // nice's parts: echo (its substitution), then what it runs
+        Exec wrapped = fact(List.of("sh", "-c", "nice $(echo rm) -rf /"), null).parts().get(0).parts().get(1);
+        Exec inner = fact(List.of("bash", "-c", "sh -c \"echo $(printf 'x > /etc/passwd')\""), null).parts().get(0);
+        Exec here = fact(List.of("bash", "-c", "sh <<< \"$X\""), null).parts().get(0);
+        Exec quoted = fact(List.of("bash", "-c", "sh -c 'echo $1' sh hi"), null).parts().get(0);
+        assertEquals(List.of(true, true, true, false), List.of(wrapped.runtimeCode() != null, inner.runtimeCode() != null,
+                here.runtimeCode() != null, quoted.runtimeCode() != null));
+    }
+
+    @Test
     void unwrapsWrappersFindExecAndBusybox() {
         assertEquals(List.of("rm", "-rf", "/"), fact(List.of("timeout", "-s", "KILL", "5", "rm", "-rf", "/"), null).parts().get(0).argv());
         assertEquals(List.of("rm", "-f", "/var/log"), fact(List.of("find", "/var/log", "-name", "*.gz", "-exec", "rm", "-f", "{}", "+"), null)

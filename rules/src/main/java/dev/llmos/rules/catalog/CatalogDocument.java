@@ -12,6 +12,7 @@ import java.util.Map;
  * @param secrets groups of files whose content must not reach the planner or leave the machine
  * @param persistence groups of files that make code run later (logins, timers, hooks)
  * @param control files whose writing (or opening) changes the running kernel or hardware
+ * @param sockets other services' unix sockets, masked in confined programs unless a rule grants them
  * @param classes program classes by name (reader, wrapper, interpreter, ...)
  * @param queries read-only forms of programs that can also change things, by program name
  */
@@ -19,6 +20,7 @@ record CatalogDocument(
         Map<String, PathGroup> secrets,
         Map<String, PathGroup> persistence,
         Map<String, PathGroup> control,
+        Map<String, SocketGroup> sockets,
         Map<String, ProgramClass> classes,
         Map<String, Query> queries) {
 
@@ -28,6 +30,14 @@ record CatalogDocument(
      * @param dirs directories that mostly hold the group's files: recursive readers are refused there
      */
     record PathGroup(String description, List<String> paths, List<String> except, List<String> dirs) {
+    }
+
+    /**
+     * @param paths patterns of the sockets (or directories of sockets)
+     * @param clients programs (names or globs) that are the services' own clients: a rule may grant
+     *                them the sockets
+     */
+    record SocketGroup(String description, List<String> paths, List<String> clients) {
     }
 
     /** @param programs names or name globs ({@code mkfs.*}, {@code python3*}) */

@@ -72,6 +72,7 @@ public final class CatalogLoader {
         List<PolicyCatalog.Group> persistence = new ArrayList<>();
         List<PolicyCatalog.Group> control = new ArrayList<>();
         List<String> secretPaths = new ArrayList<>();
+        List<PolicyCatalog.Sockets> sockets = new ArrayList<>();
         Map<String, List<Pattern>> classes = new LinkedHashMap<>();
         Map<String, QueryForm> queries = new LinkedHashMap<>();
         Map<String, String> definedIn = new LinkedHashMap<>();
@@ -104,6 +105,14 @@ public final class CatalogLoader {
                         g.paths().stream().filter(p -> PathPattern.invalid(p) == null)
                                 .filter(p -> !p.startsWith("/proc/") && !p.startsWith("/dev/"))
                                 .forEach(secretPaths::add);
+                    }
+                });
+            }
+            if (doc.sockets() != null) {
+                doc.sockets().forEach((name, g) -> {
+                    PolicyCatalog.Sockets group = check.sockets(name, g, definedIn);
+                    if (group != null) {
+                        sockets.add(group);
                     }
                 });
             }
@@ -153,7 +162,7 @@ public final class CatalogLoader {
         if (problems.stream().anyMatch(PolicyProblem::error)) {
             throw new PolicyLoadException(problems);
         }
-        return new PolicyCatalog(secrets, persistence, control, secretPaths, classes, queries);
+        return new PolicyCatalog(secrets, persistence, control, secretPaths, classes, queries, sockets);
     }
 
     /** checks one file's groups, locating problems by the offending text's line. */
@@ -177,6 +186,40 @@ public final class CatalogLoader {
                 out.add(new PolicyCatalog.Group(name, patterns(g.paths()), patterns(g.except()), patterns(g.dirs())));
             });
             return out;
+        }
+
+        PolicyCatalog.Sockets sockets(String name, CatalogDocument.SocketGroup g, Map<String, String> definedIn) {
+            String key = "sockets " + name;
+            if (definedIn.putIfAbsent(key, file.path()) != null) {
+                at(name + ":", "sockets group '" + name + "' is also defined in " + definedIn.get(key));
+                return null;
+            }
+            if (g == null || g.paths() == null || g.paths().isEmpty()) {
+                at(name + ":", "sockets group '" + name + "' lists no paths");
+                return null;
+            }
+            List<String> paths = new ArrayList<>();
+            for (String p : g.paths()) {
+                String invalid = PathPattern.invalid(p);
+                if (invalid != null) {
+                    at(String.valueOf(p), invalid);
+                } else if (p.startsWith("/proc/") || p.startsWith("/dev/")) {
+                    // the sandbox's own /proc and /dev show no host sockets: a mask there would only fail to mount
+                    at(p, "socket '" + p + "' in group '" + name + "' lies under /proc or /dev, which confined programs see fresh");
+                } else {
+                    paths.add(p);
+                }
+            }
+            List<Pattern> clients = new ArrayList<>();
+            for (String program : g.clients() == null ? List.<String>of() : g.clients()) {
+                if (program == null || !PROGRAM.matcher(program).matches()) {
+                    at(String.valueOf(program), "client '" + program + "' of sockets group '" + name
+                            + "' must be a name or a name glob, without / or spaces");
+                } else {
+                    clients.add(Pattern.compile(Globs.regex(program)));
+                }
+            }
+            return new PolicyCatalog.Sockets(name, List.copyOf(paths), List.copyOf(clients));
         }
 
         private List<PathPattern> patterns(List<String> texts) {

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public final class PolicyCatalog implements Catalog {
 
     /** a catalogue with nothing in it, for policies without a catalog/ folder. */
-    public static final PolicyCatalog EMPTY = new PolicyCatalog(List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of());
+    public static final PolicyCatalog EMPTY = new PolicyCatalog(List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(),
+            List.of());
 
     /** a named group of path patterns, compiled. */
     record Group(String name, List<PathPattern> paths, List<PathPattern> except, List<PathPattern> dirs) {
@@ -29,15 +30,21 @@ public final class PolicyCatalog implements Catalog {
         }
     }
 
+    /** a group of other services' sockets and the programs that are their own clients. */
+    record Sockets(String name, List<String> paths, List<Pattern> clients) {
+    }
+
     private final List<Group> secrets;
     private final List<Group> persistence;
     private final List<Group> control;
     private final List<String> secretPaths;
     private final Map<String, List<Pattern>> classes;
     private final Map<String, QueryForm> queries;
+    private final List<Sockets> sockets;
 
     PolicyCatalog(List<Group> secrets, List<Group> persistence, List<Group> control, List<String> secretPaths,
-                  Map<String, List<Pattern>> classes, Map<String, QueryForm> queries) {
+                  Map<String, List<Pattern>> classes, Map<String, QueryForm> queries, List<Sockets> sockets) {
+        this.sockets = List.copyOf(sockets);
         this.queries = Map.copyOf(queries);
         this.secrets = List.copyOf(secrets);
         this.persistence = List.copyOf(persistence);
@@ -49,6 +56,20 @@ public final class PolicyCatalog implements Catalog {
     @Override
     public List<String> secretPaths() {
         return secretPaths;
+    }
+
+    @Override
+    public List<String> socketPaths() {
+        return sockets.stream().flatMap(g -> g.paths().stream()).distinct().toList();
+    }
+
+    /** the socket patterns of every group that names the program (a basename) among its clients. */
+    public List<String> socketsFor(String program) {
+        if (program == null) {
+            return List.of();
+        }
+        return sockets.stream().filter(g -> g.clients().stream().anyMatch(p -> p.matcher(program).matches()))
+                .flatMap(g -> g.paths().stream()).distinct().toList();
     }
 
     /** whether the real path is a secret, or lies inside one. */

@@ -89,6 +89,30 @@ class PolicyCatalogTest {
     }
 
     @Test
+    void masksServiceSocketsAndGrantsEachGroupOnlyToItsClients() {
+        assertEquals(List.of(true, true, true, List.of(), true),
+                List.of(SHIPPED.socketPaths().contains("/run/systemd/private"), SHIPPED.socketPaths().contains("/run/docker.sock"),
+                        SHIPPED.socketsFor("docker").contains("/run/docker.sock"), SHIPPED.socketsFor("python3"),
+                        !SHIPPED.socketsFor("systemctl").contains("/run/docker.sock")));
+    }
+
+    @Test
+    void aBadSocketGroupIsAPolicyErrorWithFileAndLine(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("catalog"));
+        Files.writeString(dir.resolve("catalog/sockets.yaml"), """
+                sockets:
+                  engine:
+                    paths: [/run/engine.sock, /proc/1/root/run/x.sock]
+                    clients: [engine, /usr/bin/engine]
+                """);
+        PolicyLoadException e = assertThrows(PolicyLoadException.class, () -> CatalogLoader.load(CatalogLoader.files(dir)));
+        assertEquals(List.of(
+                "catalog/sockets.yaml:3: socket '/proc/1/root/run/x.sock' in group 'engine' lies under /proc or /dev, which confined programs see fresh",
+                "catalog/sockets.yaml:4: client '/usr/bin/engine' of sockets group 'engine' must be a name or a name glob, without / or spaces"),
+                e.problems().stream().map(PolicyProblem::toString).toList());
+    }
+
+    @Test
     void refusesAnUnknownClassRatherThanMissing() {
         assertThrows(IllegalArgumentException.class, () -> SHIPPED.is("ls", "readers"));
     }

@@ -26,6 +26,8 @@ final class WordReader {
         if (i < n && src.charAt(i) == '~' && (i + 1 == n || "/ \t\n;&|)".indexOf(src.charAt(i + 1)) >= 0)) {
             text.append(parser.home());
             i++;
+        } else if (i < n && src.charAt(i) == '~') {
+            tildeUser();
         }
         while (i < n) {
             char c = src.charAt(i);
@@ -71,6 +73,30 @@ final class WordReader {
         }
         parser.pos(i);
         return new Script.Word(text.toString(), dynamic, glob, literal < 0 ? text.length() : literal);
+    }
+
+    /**
+     * ~NAME is NAME's home from the passwd file, as the shell expands it; a name the file does not
+     * know may still be known to the name service at run time, so the word is decided at run time.
+     */
+    private void tildeUser() {
+        int j = i + 1;
+        while (j < src.length() && " \t\n;&|<>()/".indexOf(src.charAt(j)) < 0) {
+            j++;
+        }
+        String name = src.substring(i + 1, j);
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+            // quotes or expansions in the name: the shell does not expand it at all
+            return;
+        }
+        String home = Homes.of(name);
+        if (home == null) {
+            markDynamic();
+            text.append('~').append(name);
+        } else {
+            text.append(home);
+        }
+        i = j;
     }
 
     private void markGlob() {

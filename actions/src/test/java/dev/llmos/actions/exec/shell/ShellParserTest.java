@@ -64,6 +64,15 @@ class ShellParserTest {
     }
 
     @Test
+    void expandsTildeUserAsThePasswdFileSaysAndLeavesAnUnknownUserToRunTime() {
+        Script s = ShellParser.parse("echo x > ~root/.bashrc; echo y > ~no-such-user-10c/.bashrc", "/", "/home/alice");
+        Script.Word known = s.commands().get(0).redirects().get(0).target();
+        Script.Word unknown = s.commands().get(1).redirects().get(0).target();
+        assertEquals(List.of("/root/.bashrc", false, "~no-such-user-10c/.bashrc", true, ""),
+                List.of(known.text(), known.dynamic(), unknown.text(), unknown.dynamic(), unknown.literalPrefix()));
+    }
+
+    @Test
     void givesAHereDocumentItsBody() {
         Script s = ShellParser.parse("sh <<EOF\nwipefs -a /dev/sda\nEOF\necho after", "/", "/root");
         assertEquals(List.of(List.of("sh"), List.of("echo", "after")), argvs(s));

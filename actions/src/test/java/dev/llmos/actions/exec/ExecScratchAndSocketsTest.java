@@ -1,0 +1,125 @@
+package dev.llmos.actions.exec;
+
+import dev.llmos.actions.TestContexts;
+import dev.llmos.engine.spi.ActionOutcome;
+import dev.llmos.engine.spi.Catalog;
+import dev.llmos.engine.spi.ExecContext;
+import dev.llmos.engine.spi.Limits;
+import dev.llmos.engine.spi.Scope;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * a confined program's scratch space and other services' sockets, against a real sandbox: /tmp is
+ * private unless the program names the host's, and a catalogued socket cannot be connected to
+ * unless the scope grants it.
+ */
+class ExecScratchAndSocketsTest {
+
+    // connects to the unix socket named by its argument: exit 0 when connected, 1 when refused
+    private static final String CONNECT = "use IO::Socket::UNIX; exit(IO::Socket::UNIX->new(Peer => $ARGV[0]) ? 0 : 1)";
+
+    private final ExecHandler handler = new ExecHandler();
+
+    @TempDir
+    Path state;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void needsRoot() {
+        assumeTrue(TestContexts.SELF.isRoot(), "the daemon's case: root builds the sandbox");
+    }
+
+    private ActionOutcome run(Scope scope, List<String> sockets, String... argv) {
+        Catalog catalog = new Catalog() {
+            @Override
+            public List<String> secretPaths() {
+                return List.of();
+            }
+
+            @Override
+            public List<String> socketPaths() {
+                return sockets;
+            }
+        };
+        ExecContext context = new ExecContext(state, TestContexts.DIGEST, "a1", TestContexts.SELF, Limits.DEFAULT, null, scope,
+                List.of(), catalog);
+        return handler.execute(new ExecParams(List.of(argv), "/", 20, null, null), context);
+    }
+
+    @Test
+    void aProgramThatNamesNoScratchDirectoryWritesAPrivateTmpTheHostNeverSees() {
+        ActionOutcome outcome = run(Scope.NONE, List.of(), "sh", "-c", "f=$(mktemp) && echo kept > \"$f\" && cat \"$f\" && echo \"$f\"");
+        String[] lines = outcome.stdout().text().split("\n");
+        assertEquals(List.of(true, "kept", false), List.of(outcome.ok(), lines[0], Files.exists(Path.of(lines[1]))),
+                outcome.stderr().text());
+    }
+
+    @Test
+    void aScriptThatWritesAndReadsItsOwnNewScratchFileByNameGetsThePrivateTmp() {
+        ActionOutcome outcome = run(Scope.NONE, List.of(), "sh", "-c", "echo one > /tmp/own-10c.$$ && cat /tmp/own-10c.$$");
+        assertEquals(List.of(true, "one\n"), List.of(outcome.ok(), outcome.stdout().text()), outcome.stderr().text());
+    }
+
+    @Test
+    void mentionsOfTheHostsScratchAreItsEntriesThatExistOrTheDirectoryItself() throws Exception {
+        Path existing = Files.writeString(dir.resolve("left-by-an-earlier-step"), "x");
+        assertEquals(List.of(true, true, false, false, true, false),
+                List.of(Sandbox.namesHostEntry("cat " + existing, "/tmp"), Sandbox.namesHostEntry("$(ls /tmp)", "/tmp"),
+                        Sandbox.namesHostEntry("> /tmp/new-10c.$$", "/tmp"), Sandbox.namesHostEntry("/var/tmp/x", "/tmp"),
+                        Sandbox.namesHostEntry("cat /tmp/$F", "/tmp"), Sandbox.namesHostEntry("mount -t tmpfs /tmpfs", "/tmp")));
+    }
+
+    @Test
+    void aPathComputedAtRunTimeSeesThePrivateTmpNotTheHostsPlants() throws Exception {
+        Path planted = Files.writeString(dir.resolve("planted"), "from the host\n");
+        // the name is put together at run time, so nothing in argv mentions the host's /tmp
+        ActionOutcome outcome = run(Scope.NONE, List.of(), "sh", "-c", "cat \"$(printf /t%sp m)/$1/planted\"", "sh",
+                dir.getFileName().toString());
+        assertEquals(List.of(false, true, "from the host\n"),
+                List.of(outcome.ok(), outcome.stderr().text().contains("No such file"), Files.readString(planted)));
+    }
+
+    @Test
+    void aProgramNamingAHostScratchFileReadsItAndCannotWriteIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("input"), "host data\n");
+        ActionOutcome outcome = run(Scope.NONE, List.of(), "sh", "-c", "cat \"$1\"; echo more >> \"$1\"", "sh", file.toString());
+        assertEquals(List.of("host data\n", true, "host data\n"), List.of(outcome.stdout().text(),
+                outcome.stderr().text().contains("Read-only file system"), Files.readString(file)));
+    }
+
+    @Test
+    void aCataloguedServiceSocketCannotBeConnectedToEvenByRoot() throws Exception {
+        Path socket = dir.resolve("service.sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            ActionOutcome masked = run(Scope.NONE, List.of(socket.toString()), "perl", "-e", CONNECT, socket.toString());
+            ActionOutcome unlisted = run(Scope.NONE, List.of(), "perl", "-e", CONNECT, socket.toString());
+            assertEquals(List.of(1, 0), List.of(masked.exitCode(), unlisted.exitCode()), masked.stderr().text());
+        }
+    }
+
+    @Test
+    void aServiceSocketTheScopeGrantsCanBeConnectedTo() throws Exception {
+        Path socket = dir.resolve("service.sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            ActionOutcome granted = run(Scope.reading(socket.toString()), List.of(socket.toString()), "perl", "-e", CONNECT,
+                    socket.toString());
+            assertEquals(0, granted.exitCode(), granted.stderr().text());
+        }
+    }
+}
