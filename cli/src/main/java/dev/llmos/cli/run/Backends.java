@@ -44,6 +44,17 @@ public final class Backends {
         return new EmbeddedBackend(embedded, HostProbe.system().currentProcess());
     }
 
+    /**
+     * waits until plans can run: for the embedded pipeline, until the policy is loaded, so a
+     * server (llmsh mcp) that must not start on a broken policy fails here with its errors.
+     */
+    public Backends ready() {
+        if (embedded != null) {
+            embedded.pipeline();
+        }
+        return this;
+    }
+
     /** whether plans go to llm-osd rather than run in this process. */
     public boolean daemon() {
         return socket != null;
