@@ -51,7 +51,7 @@ public final class McpCommand implements Callable<Integer> {
         Settings settings = Wiring.settings(root);
         List<String> redact = redactions(context);
         String version = McpCommand.class.getPackage().getImplementationVersion();
-        return McpServe.serve(() -> Backends.choose(root, settings, context, context.io().err()).ready(), Wiring.registry(), via, redact,
+        return McpServe.serve(() -> Backends.choose(root, settings, context, context.io().err()), Wiring.registry(), via, redact,
                 context.io().in(),
                 new PrintStream(new FileOutputStream(FileDescriptor.out), true, java.nio.charset.StandardCharsets.UTF_8),
                 context.io().err(), version == null ? "development" : version);
