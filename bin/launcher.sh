@@ -6,12 +6,14 @@
 #   scripts/jdk.sh and remembered in cli/target/jdk, so a command starts one jvm, not one per
 #   candidate jdk (docs/decisions/0019-fast-start.md).
 # both layouts use an aot cache (jdk 25+, JEP 483/514) when one was trained for this launcher:
-# ROOT/lib/NAME.aot in the package, cli/target/NAME.aot in a tree (scripts/aot makes them). a cache
+# ROOT/lib/NAME.aot in the package, cli/target/NAME.aot in a tree (scripts/aot makes them; llmsh has a
+# second, llmsh-client.aot, for its thin client path). a cache
 # that does not match this jvm or class path is ignored, silently: the command only starts slower.
 
 if [ -x "$ROOT/runtime/bin/java" ]; then
   JAVA="$ROOT/runtime/bin/java"
   CP="$ROOT/lib/*"
+  JARS=("$ROOT"/lib/*.jar)
   AOT_DIR="$ROOT/lib"
   # pure bash: the package depends on no sed or coreutils beyond what its launchers name
   JAVA_MAJOR=""
@@ -32,6 +34,7 @@ else
     exit 2
   fi
   CP="$JAR:$LIB/*"
+  JARS=("$JAR" "$LIB"/*.jar)
   AOT_DIR="$ROOT/cli/target"
   # the remembered jdk holds while what picks one (LLMOS_JAVA_HOME, JAVA_HOME, java on PATH) is
   # unchanged and it is still there; otherwise look again and remember the answer
@@ -55,13 +58,56 @@ else
   JAVA="$JAVA_HOME/bin/java"
 fi
 
+# llmsh has two paths (decision 0023): the thin client (llm-osd decides; also --version and
+# --help), which loads a few thousand classes, and everything else (embedded runs, policy tools,
+# the model), which loads drools too. each has its own aot cache, since a cache makes the jvm load
+# all its classes at start; a wrong guess only costs time, either cache works for either path.
+# llmsh's commands are short-lived, so they get c1 alone (c2's compiler threads cost them more cpu
+# than they save: an embedded run 1.25 s of cpu instead of 2.0, policy test 4.0 instead of 8-9) and
+# the serial gc; llm-osd and llmsh mcp (a server) keep the jvm's defaults.
+llmsh_path="" llmsh_word=""
+llmos_llmsh_path() { # ARGS...: sets llmsh_path (client or embedded) and llmsh_word (the subcommand)
+  local a socket="" skip=""
+  if [ -n "${LLMOS_SOCKET:-}" ] || [ -S /run/llm-osd/llm-osd.sock ]; then socket=1; fi
+  llmsh_path=embedded llmsh_word=""
+  for a in "$@"; do
+    if [ -n "$skip" ]; then skip=""; continue; fi
+    case "$a" in
+      --embedded) socket="" ;;
+      --socket) socket=1 skip=1 ;;
+      --socket=*) socket=1 ;;
+      --policy|--state|--audit|--cache|--config) skip=1 ;;
+      -V|--version|-h|--help) if [ -z "$llmsh_word" ]; then llmsh_path=client; return; fi ;;
+      -*) ;;
+      *) if [ -z "$llmsh_word" ]; then llmsh_word="$a"; fi ;;
+    esac
+  done
+  case "$llmsh_word" in
+    run|status|recover) if [ -n "$socket" ] && [[ " $* " != *" --embedded "* ]]; then llmsh_path=client; fi ;;
+  esac
+}
+AOT_NAME="$NAME"
+if [ "$NAME" = llmsh ]; then
+  llmos_llmsh_path "$@"
+  if [ "$llmsh_path" = client ]; then AOT_NAME=llmsh-client; fi
+  if [ "$llmsh_word" != mcp ]; then JVM_FLAGS+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC); fi
+fi
+
 # LLMOS_AOT=off runs without the cache (scripts/bench-commands compares the two)
 if [ "${JAVA_MAJOR:-0}" -ge 25 ] 2>/dev/null && [ "${LLMOS_AOT:-}" != off ]; then
   if [ -n "${LLMOS_AOT_TRAIN:-}" ]; then
     # scripts/aot: this run is the training run; the jvm writes the cache when it exits
     JVM_FLAGS+=("-XX:AOTCacheOutput=$LLMOS_AOT_TRAIN")
-  elif [ -f "$AOT_DIR/$NAME.aot" ]; then
-    JVM_FLAGS+=("-XX:AOTCache=$AOT_DIR/$NAME.aot" -Xlog:aot=off -Xlog:cds=off)
+  elif [ -f "$AOT_DIR/$AOT_NAME.aot" ]; then
+    # a cache older than a jar was trained for other jars: the jvm would refuse it and then run
+    # without even the jdk's own class data sharing, slower than with no cache named at all
+    aot_fresh=1
+    for jar in "${JARS[@]}"; do
+      if [ "$jar" -nt "$AOT_DIR/$AOT_NAME.aot" ]; then aot_fresh=""; break; fi
+    done
+    if [ -n "$aot_fresh" ]; then
+      JVM_FLAGS+=("-XX:AOTCache=$AOT_DIR/$AOT_NAME.aot" -Xlog:aot=off -Xlog:cds=off)
+    fi
   fi
 fi
 

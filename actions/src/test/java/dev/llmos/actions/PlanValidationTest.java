@@ -51,6 +51,20 @@ class PlanValidationTest {
     }
 
     @Test
+    void wordsEveryEnvironmentNameProblemAtTheName() {
+        assertEquals(List.of(
+                        new PlanError("/actions/0/env/1X", "string [1X] does not match pattern ^[A-Za-z_][A-Za-z0-9_]*$"),
+                        new PlanError("/actions/0/env/LD_PRELOAD", "\"LD_PRELOAD\" is not allowed here"),
+                        new PlanError("/actions/0/env/OK", "expected string, got integer"),
+                        new PlanError("/actions/0/timeout_sec", "0 is not greater or equal to 1"),
+                        new PlanError("/actions/1/argv", "expected minimum item count: 1, found: 0")),
+                errors("""
+                        {"id":"a1","type":"exec","argv":["ls"],"reason":"r","timeout_sec":0,
+                         "env":{"LD_PRELOAD":"/x.so","1X":"y","OK":1}},
+                        {"id":"a2","type":"exec","argv":[],"reason":"r"}"""));
+    }
+
+    @Test
     void refusesAnEmptyProgramARelativeCwdAndATimeoutOutOfRange() {
         assertEquals(List.of(
                         new PlanError("/actions/0/argv/0", "expected minLength: 1, actual: 0"),

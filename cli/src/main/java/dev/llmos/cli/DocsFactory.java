@@ -8,9 +8,9 @@ import dev.llmos.engine.host.HostProbe;
 import picocli.CommandLine;
 
 /**
- * builds the top-level commands for picocli's generators (bash completion, man pages), which
- * instantiate command classes themselves: {@code picocli.AutoComplete --factory} and
- * {@code ManPageGenerator --factory} name this class. scripts/package runs them at build time.
+ * builds the top-level commands for picocli's bash completion generator, which instantiates
+ * command classes itself: {@code picocli.AutoComplete --factory} names this class. scripts/package
+ * runs it at build time; man pages come from {@link ManPages}.
  */
 public final class DocsFactory implements CommandLine.IFactory {
 

@@ -97,7 +97,7 @@ class AskSettingsTest {
         Path config = Files.writeString(tmp.resolve("llm.json"), "{\"base\": \"http://127.0.0.1:1/v1\"}");
         Cli.Result r = Cli.in(tmp).run("ask", "--llm-config", config.toString(), "say hello");
         assertEquals(2, r.code());
-        assertEquals("llmsh: model config " + config + ": unknown key base (known: api_key_env, base_url, context_tokens, health_url,"
+        assertEquals("llmsh: model config " + config + ": /base: unknown key base (known: api_key_env, base_url, context_tokens, health_url,"
                 + " launch, max_repairs, max_steps, max_tokens, model, redact, result_chars, start_timeout_sec, temperature, timeout_sec, warm_sec)"
                 + " (model settings: see docs/models.md)\n", r.err());
     }

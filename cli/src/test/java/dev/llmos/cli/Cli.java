@@ -94,7 +94,9 @@ final class Cli {
             all.add("--embedded");
         }
         all.addAll(List.of(args));
-        int code = Llmsh.commandLine(new Context(io, environment, new DroolsPolicies())).execute(all.toArray(String[]::new));
+        String[] argv = all.toArray(String[]::new);
+        // as main builds it: only the subcommand named (LazyTree), the whole tree where needed
+        int code = Llmsh.commandLine(new Context(io, environment, new DroolsPolicies()), argv).execute(argv);
         o.flush();
         e.flush();
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

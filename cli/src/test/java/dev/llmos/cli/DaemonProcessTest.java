@@ -201,6 +201,24 @@ class DaemonProcessTest {
     }
 
     @Test
+    void aBadPlanThroughTheDaemonGetsTheSameErrorsAsEmbeddedAndNothingRuns() throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("cli5"));
+        Path target = work.resolve("must-not-exist.txt");
+        String good = Plans.plan(Plans.write("a1", target, "x\n"));
+        // the client sends what it can read and the daemon names the errors; what it cannot read is named here
+        for (String text : List.of(good.replace("\"reason\"", "\"colour\": \"red\", \"reason\""), good.replace("\"reason\"", "\"reasn\""), good.replace("\"a1\"", "1"),
+                good.replace("actionplan", "someplan"), "{\"version\": 1,", "[]", "")) {
+            Path plan = Files.writeString(work.resolve("bad.json"), text);
+            Cli.Result embedded = Cli.in(work).env("LLMOS_POLICY_DIR", Cli.SHIPPED_POLICY.toString()).run("run", plan.toString());
+            Cli.Result viaDaemon = Cli.in(work).run("--socket", daemon.socket.toString(), "run", plan.toString());
+
+            assertEquals(List.of(2, embedded.err(), ""), List.of(viaDaemon.code(), viaDaemon.err(), viaDaemon.out()), text);
+            assertTrue(embedded.err().contains("the plan is invalid"), embedded.err());
+        }
+        assertTrue(Files.notExists(target), "nothing ran");
+    }
+
+    @Test
     void aNamedSocketThatDoesNotAnswerIsAnErrorAndNothingRunsEmbedded() throws Exception {
         Path work = Files.createDirectories(tmp.resolve("cli4"));
         Path absent = work.resolve("nobody-listens.sock");

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,11 +40,19 @@ class LauncherJdkAotIT {
     }
 
     private Run version() throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(root.resolve("bin/llmsh").toString(), "--version")
+        return llmsh(Map.of(), "--version");
+    }
+
+    private Run llmsh(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(root.resolve("bin/llmsh").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(root.resolve("out").toFile())
                 .redirectError(root.resolve("err").toFile());
         pb.environment().remove("LLMOS_JAVA_HOME");
+        pb.environment().remove("LLMOS_SOCKET");
+        pb.environment().putAll(env);
         Process p = pb.start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
@@ -75,10 +84,36 @@ class LauncherJdkAotIT {
         copyTree();
         // not a cache at all: the jvm refuses it, as it refuses one trained for other jars
         Files.writeString(root.resolve("cli/target/llmsh.aot"), "not an aot cache\n");
+        Files.writeString(root.resolve("cli/target/llmsh-client.aot"), "not an aot cache\n");
         Run r = version();
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("llmsh "), r.out());
         assertEquals(1, r.out().lines().count(), r.out());
         assertEquals("", r.err());
+    }
+
+    @Test
+    void takesTheClientCacheForVersionAndTheDaemonsRunsAndTheOtherForTheRest() throws Exception {
+        copyTree();
+        // AOTMode=on makes a cache the jvm refuses fatal, so which one the launcher named shows
+        Files.writeString(root.resolve("cli/target/llmsh-client.aot"), "not an aot cache\n");
+        Map<String, String> strict = Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on");
+
+        assertEquals(1, llmsh(strict, "--version").code());
+        assertEquals(1, llmsh(strict, "--socket", root.resolve("none.sock").toString(), "run", "--help").code());
+        assertEquals(0, llmsh(strict, "policy", "--help").code(), "no llmsh.aot: nothing to refuse");
+        assertEquals(0, llmsh(strict, "--embedded", "--socket", root.resolve("none.sock").toString(), "run", "--help").code());
+    }
+
+    @Test
+    void namesNoCacheOlderThanTheJars() throws Exception {
+        copyTree();
+        // the jvm would refuse it, and then run without the jdk's own class data sharing too
+        Path stale = Files.writeString(root.resolve("cli/target/llmsh-client.aot"), "not an aot cache\n");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(0));
+
+        Run r = llmsh(Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on"), "--version");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("llmsh "), r.out());
     }
 }

@@ -64,6 +64,19 @@ class PolicyErrorsTest {
         assertTrue(r.err().endsWith("llmsh: the policy does not compile; nothing ran\n"), r.err());
     }
 
+    /** the plan is validated while the policy loads on another thread; the policy's problem still comes first. */
+    @Test
+    void runReportsABrokenPolicyBeforeAnInvalidPlanAndAuditsNothing() throws IOException {
+        Path plan = tmp.resolve("invalid.json");
+        Files.writeString(plan, "{\"version\": 1, \"mode\": \"actionplan\", \"goal\": \"g\", \"actions\": [{\"id\": \"a1\"}]}");
+        Cli cli = Cli.in(tmp);
+        Cli.Result r = cli.run("run", "--policy", policy.toString(), "--yes", plan.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith(brokenAt), r.err());
+        assertTrue(r.err().endsWith("llmsh: the policy does not compile; nothing ran\n"), r.err());
+        assertFalse(Files.exists(cli.audit()), "nothing is audited under a policy that does not load");
+    }
+
     @Test
     void policyCheckReportsTheBrokenFileAndLine() {
         Cli.Result r = Cli.in(tmp).run("policy", "check", policy.toString());

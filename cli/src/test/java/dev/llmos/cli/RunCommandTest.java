@@ -117,6 +117,21 @@ class RunCommandTest {
                 """.formatted(String.join(", ", ActionRegistry.discover().types())), r.err());
     }
 
+    /** validated before the policy is loaded, an invalid plan still goes on record once the policy is there. */
+    @Test
+    void anInvalidPlanIsAuditedWithItsErrors() throws IOException {
+        Cli cli = cli();
+        Cli.Result r = cli.run("run", Plans.file(tmp, "{\"version\": 1, \"mode\": \"actionplan\", \"goal\": \"g\", \"actions\": [{\"id\": \"a1\", \"type\": \"exec\", \"argv\": [\"true\"]}]}"));
+        assertEquals(2, r.code(), r.err());
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : Files.readAllLines(cli.audit())) {
+            records.add(Json.mapper().readTree(line));
+        }
+        List<JsonNode> invalid = records.stream().filter(n -> n.path("type").asText().equals("plan.invalid")).toList();
+        assertEquals(1, invalid.size(), records.toString());
+        assertEquals("[\"/actions/0/reason: required key is missing\"]", invalid.get(0).path("errors").toString());
+    }
+
     @Test
     void aPlanThatIsNotJsonIsBadInput() {
         Cli.Result r = cli().run("run", Plans.file(tmp, "{\"version\": 1,"));

@@ -39,7 +39,7 @@ class ShippedPolicyTest {
         List<Suite> suites = new SuiteLoader(new PlanParser(registry), Path::toString)
                 .load(SuiteLoader.discover(Cli.SHIPPED_POLICY.resolve("tests")));
         Settings settings = new Settings(Optional.of(Cli.SHIPPED_POLICY), tmp.resolve("state"), tmp.resolve("audit.jsonl"),
-                tmp.resolve("cache"), Optional.empty());
+                tmp.resolve("cache"), dev.llmos.cli.app.ConfigFile.NONE);
         SuiteRunner runner = new SuiteRunner(new TracedDecisions(registry,
                 DroolsPolicy.load(Cli.SHIPPED_POLICY, PolicyCache.inMemory()), settings));
         List<String> wrong = new ArrayList<>();

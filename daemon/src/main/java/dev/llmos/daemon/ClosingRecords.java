@@ -16,7 +16,7 @@ final class ClosingRecords {
 
     static int close(Journal journal, AuditTrail trail) {
         int n = 0;
-        for (dev.llmos.daemon.client.Result.Interrupted e : journal.scan()) {
+        for (dev.llmos.daemon.client.Result.Interrupted e : journal.unfinished()) {
             if (!"interrupted".equals(e.state()) || journal.audited(e.planId())) {
                 continue;
             }

@@ -28,14 +28,19 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * the write-ahead journal: one file per executed plan, one fsync'd json line per state change
- * (decided, running step k, finished step k with its undo data, recovered, ended). after a crash
- * the last line says where the plan was, and the finished steps say what to undo.
+ * the write-ahead journal: one file per executed plan, one json line per state change (decided,
+ * running step k, finished step k with its undo data, recovered, ended). after a crash the last
+ * line says where the plan was, and the finished steps say what to undo. lines are synced in
+ * groups (decision 0026): "decided" with the first "running", and a "finished" with whatever comes
+ * next ("running" of the next step, "ended"); every "running" line is on disk before its step
+ * starts, and "ended" before the plan counts as ended.
  */
 public final class Journal {
 
     private final Path dir;
     private final Clock clock;
+    /** journal files this daemon knows are ended: status and start-up need not read them again. */
+    private final java.util.Set<String> ended = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Journal(Path dir, Clock clock) {
         this.dir = dir;
@@ -68,7 +73,8 @@ public final class Journal {
                 recovery.addObject().put("action", a.id()).put("step", step.describe()).put("automatic", step.automatic());
             }
         }
-        w.append(head);
+        // synced with the first step's "running" line (or "ended"): nothing has happened yet
+        w.append(head, false);
         return w;
     }
 
@@ -76,6 +82,7 @@ public final class Journal {
     public final class Writer implements RunListener, AutoCloseable {
         private final Path file;
         private final FileChannel channel;
+        private boolean unsynced;
 
         private Writer(Path file, boolean resume) {
             this.file = file;
@@ -87,7 +94,8 @@ public final class Journal {
             }
         }
 
-        synchronized void append(ObjectNode entry) {
+        /** writes a line; {@code sync} puts it, and every line before it, on disk before returning. */
+        synchronized void append(ObjectNode entry, boolean sync) {
             entry.put("time", clock.instant().toString());
             byte[] bytes = (Json.canonical(entry) + "\n").getBytes(StandardCharsets.UTF_8);
             try {
@@ -95,7 +103,10 @@ public final class Journal {
                 while (buf.hasRemaining()) {
                     channel.write(buf);
                 }
-                channel.force(true);
+                unsynced = !sync;
+                if (sync) {
+                    channel.force(true);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write journal " + file, e);
             }
@@ -103,7 +114,7 @@ public final class Journal {
 
         @Override
         public void starting(int step, PlannedAction action) {
-            append(Json.mapper().createObjectNode().put("state", "running").put("step", step).put("action", action.id()));
+            append(Json.mapper().createObjectNode().put("state", "running").put("step", step).put("action", action.id()), true);
         }
 
         @Override
@@ -113,27 +124,34 @@ public final class Journal {
             if (undo != null) {
                 e.set("undo", undo);
             }
-            append(e);
+            // synced by the next line, which comes before any later step starts
+            append(e, false);
         }
 
         @Override
         public void recovered(RecoveryReport report) {
             append(Json.mapper().createObjectNode().put("state", "recovery").put("action", report.forAction())
-                    .put("status", report.status()).put("detail", report.detail()));
+                    .put("status", report.status()).put("detail", report.detail()), true);
         }
 
         public void end(RunStatus status) {
-            append(Json.mapper().createObjectNode().put("state", "ended").put("status", status.wire()));
+            append(Json.mapper().createObjectNode().put("state", "ended").put("status", status.wire()), true);
+            ended.add(file.getFileName().toString());
         }
 
         /** an interrupted plan's recovery ran (llmsh recover): the journal is closed with it. */
         public void endRecovered() {
-            append(Json.mapper().createObjectNode().put("state", "ended").put("status", "recovered"));
+            append(Json.mapper().createObjectNode().put("state", "ended").put("status", "recovered"), true);
+            ended.add(file.getFileName().toString());
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
             try {
+                // a run cut short by an exception keeps what it wrote
+                if (unsynced && channel.isOpen()) {
+                    channel.force(true);
+                }
                 channel.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -212,11 +230,30 @@ public final class Journal {
 
     /** every plan in the journal, oldest file first. */
     public List<Result.Interrupted> scan() {
+        return scan(false);
+    }
+
+    /**
+     * the plans whose journal stops before "ended" (a crash cut them off, or they run now), oldest
+     * first. a journal known to be ended is not read again: status stays cheap however many plans ran.
+     */
+    public List<Result.Interrupted> unfinished() {
+        return scan(true);
+    }
+
+    private List<Result.Interrupted> scan(boolean unfinishedOnly) {
         List<Result.Interrupted> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+                String name = f.getFileName().toString();
+                if (unfinishedOnly && ended.contains(name)) {
+                    continue;
+                }
                 Result.Interrupted e = read(f);
-                if (e != null) {
+                if (e != null && "ended".equals(e.state())) {
+                    ended.add(name);
+                }
+                if (e != null && (!unfinishedOnly || !"ended".equals(e.state()))) {
                     out.add(e);
                 }
             }

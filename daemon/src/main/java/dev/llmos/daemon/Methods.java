@@ -11,6 +11,7 @@ import dev.llmos.daemon.client.RpcException;
 import dev.llmos.engine.audit.AuditLog;
 import dev.llmos.engine.exec.ActionReport;
 import dev.llmos.engine.exec.Approver;
+import dev.llmos.engine.exec.AuditTrail;
 import dev.llmos.engine.exec.DecidedPlan;
 import dev.llmos.engine.exec.Pipeline;
 import dev.llmos.engine.exec.RunOutcome;
@@ -114,8 +115,10 @@ final class Methods {
             actions.add(new ActionReport(a.id(), a.type(), a.header().reason(), a.header().danger(), decided.decision(a.id()), null));
         }
         try {
-            p.trail().submitted(entry.id, plan, who, peer.pid());
-            p.trail().decided(entry.id, decided, "submitted");
+            // written now, synced with the next synced record: nothing waits on them (decision 0026)
+            AuditTrail deferred = p.trail().deferring();
+            deferred.submitted(entry.id, plan, who, peer.pid());
+            deferred.decided(entry.id, decided, "submitted");
         } catch (RuntimeException unrecorded) {
             // a plan whose submission is not on record can never run
             entry.start();
@@ -146,7 +149,7 @@ final class Methods {
         }
         String[] token = new String[1];
         Approvals.Approval a = approvals.grant(e.id, params.digest(), ids, who.uid(), token);
-        pipeline.get().trail().approved(e.id, decided, who, peer.pid(), ids);
+        pipeline.get().trail().deferring().approved(e.id, decided, who, peer.pid(), ids);
         return new Result.Approved(token[0], a.expires().toString(), List.copyOf(ids));
     }
 
@@ -160,7 +163,8 @@ final class Methods {
         try {
             // decide again: a policy reloaded since submit must not be bypassed
             now = p.decide(submitted.plan(), submitted.requester());
-            p.trail().decided(e.id, now, "execute");
+            // synced by the first step's start record, before the step runs
+            p.trail().deferring().decided(e.id, now, "execute");
             if (now.anyDenied()) {
                 e.end("denied");
                 p.trail().refused(e.id, now.plan().digest(), who, peer.pid(), "denied when decided again at execute");
@@ -237,7 +241,7 @@ final class Methods {
             }
         }
         List<Result.Interrupted> interrupted = new ArrayList<>();
-        for (Result.Interrupted j : journal.scan()) {
+        for (Result.Interrupted j : journal.unfinished()) {
             // a plan this daemon holds is running (or ended) here, not cut off by a crash
             if ("interrupted".equals(j.state()) && !plans.holds(j.planId()) && (uid == 0 || uid == j.uid())
                     && (only == null || only.equals(j.planId()))) {

@@ -82,4 +82,33 @@ class JournalTest {
         }
         assertEquals(List.of("ended", "completed"), List.of(journal.scan().get(0).state(), journal.scan().get(0).status()));
     }
+
+    @Test
+    void unfinishedListsOnlyThePlansWhoseJournalStopsBeforeItsEnd() {
+        Journal journal = new Journal(tmp, Clock.systemUTC());
+        DecidedPlan d = decided();
+        try (Journal.Writer w = journal.begin("p-5", d, Set.of())) {
+            w.starting(0, d.plan().actions().get(0));
+            w.end(RunStatus.COMPLETED);
+        }
+        Journal.Writer cut = journal.begin("p-6", d, Set.of());
+        cut.starting(0, d.plan().actions().get(0));
+        assertEquals(List.of("p-6"), journal.unfinished().stream().map(Result.Interrupted::planId).toList());
+        assertEquals(2, journal.scan().size(), "scan still lists every journal");
+    }
+
+    @Test
+    void aJournalKnownToBeEndedIsNotReadAgain() throws Exception {
+        Journal journal = new Journal(tmp, Clock.systemUTC());
+        DecidedPlan d = decided();
+        try (Journal.Writer w = journal.begin("p-7", d, Set.of())) {
+            w.end(RunStatus.COMPLETED);
+        }
+        // cut back to its first line: read again, it would look interrupted
+        Path file = tmp.resolve("p-7.jsonl");
+        Files.writeString(file, Files.readAllLines(file).get(0) + "\n");
+        assertEquals(List.of(), journal.unfinished(), "this daemon ended it, so status does not read it");
+        assertEquals(List.of("p-7"), new Journal(tmp, Clock.systemUTC()).unfinished().stream()
+                .map(Result.Interrupted::planId).toList(), "a daemon that did not see it end reads it");
+    }
 }

@@ -1,40 +1,31 @@
 package dev.llmos.llm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmos.engine.config.ConfigLoader;
 import dev.llmos.engine.config.Precedence;
-import dev.llmos.engine.json.Json;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * resolves a {@link ModelConfig}: flags, then environment ({@code LLMOS_} + the key in upper case),
- * then the config file (json or java properties), then defaults. every source uses the same keys,
+ * then the config file (json, bound to {@link ModelConfigFile} by the engine's one config loader),
+ * then defaults. every source uses the same keys,
  * so a flag {@code --base-url} is the key {@code base_url}, the variable {@code LLMOS_BASE_URL} and
  * the file entry {@code "base_url"}. an unknown key is an error rather than silently ignored.
  */
 public final class ModelConfigLoader {
 
-    public static final Set<String> KEYS = new TreeSet<>(List.of("base_url", "model", "api_key_env", "temperature",
-            "timeout_sec", "max_repairs", "max_steps", "launch", "health_url", "warm_sec", "start_timeout_sec",
-            "redact", "result_chars", "max_tokens", "context_tokens"));
+    /** the keys of every source, from the file's record, so a flag cannot name what the file cannot. */
+    public static final List<String> KEYS = ConfigLoader.keys(ModelConfigFile.class);
     /** names a config file when no flag does. */
     public static final String ENV_CONFIG = "LLMOS_LLM_CONFIG";
 
@@ -52,7 +43,8 @@ public final class ModelConfigLoader {
     public static Optional<Path> locate(Path flag, Map<String, String> env, Path home) {
         Path named = flag != null ? flag : Optional.ofNullable(env.get(ENV_CONFIG)).filter(v -> !v.isBlank()).map(Path::of).orElse(null);
         if (named != null) {
-            if (!Files.isRegularFile(named)) {
+            // a named file may be a pipe (--llm-config <(...)): it is read once, so that works
+            if (!Files.exists(named)) {
                 throw new ConfigException("model config " + named + " does not exist");
             }
             return Optional.of(named);
@@ -87,61 +79,17 @@ public final class ModelConfigLoader {
         return build(merged);
     }
 
-    /** the config file's entries, checked for unknown keys; lists stay lists. */
+    /** the config file's entries by key (numbers as numbers, lists as lists), checked by the record's types. */
     static Map<String, Object> read(Path file) {
-        String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read model config " + file + ": " + e.getMessage(), e);
-        }
-        Map<String, Object> values = text.stripLeading().startsWith("{") ? json(file, text) : properties(file, text);
-        for (String key : values.keySet()) {
-            if (key.equals("api_key")) {
+            return ConfigLoader.entries(ConfigLoader.read("model config", file, ModelConfigFile.class));
+        } catch (dev.llmos.engine.config.ConfigException e) {
+            if (e.pointer().equals("/api_key")) {
                 throw new ConfigException("model config " + file + ": api_key does not belong in a file; put the key in an"
-                        + " environment variable and name that variable with api_key_env");
+                        + " environment variable and name that variable with api_key_env", e);
             }
-            if (!KEYS.contains(key)) {
-                throw new ConfigException("model config " + file + ": unknown key " + key + " (known: "
-                        + String.join(", ", KEYS) + ")");
-            }
+            throw new ConfigException(e.getMessage(), e);
         }
-        return values;
-    }
-
-    private static Map<String, Object> json(Path file, String text) {
-        JsonNode node;
-        try {
-            node = Json.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("model config " + file + ": not valid json: " + e.getOriginalMessage(), e);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (var field : node.properties()) {
-            JsonNode value = field.getValue();
-            if (value.isArray()) {
-                List<String> list = new ArrayList<>();
-                value.forEach(v -> list.add(v.asText()));
-                out.put(field.getKey(), list);
-            } else if (value.isValueNode() && !value.isNull()) {
-                out.put(field.getKey(), value.asText());
-            } else {
-                throw new ConfigException("model config " + file + ": " + field.getKey() + " must be a string, number or list");
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, Object> properties(Path file, String text) {
-        Properties props = new Properties();
-        try {
-            props.load(new StringReader(text));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException("model config " + file + ": not a properties file: " + e.getMessage(), e);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        props.stringPropertyNames().stream().sorted().forEach(k -> out.put(k, props.getProperty(k).trim()));
-        return out;
     }
 
     private static ModelConfig build(Map<String, Object> v) {

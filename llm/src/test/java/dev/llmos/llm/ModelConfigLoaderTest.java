@@ -50,17 +50,33 @@ class ModelConfigLoaderTest {
     }
 
     @Test
-    void propertiesFileSplitsTheLaunchCommandLikeAShell() throws IOException {
-        Path f = file("llm.properties", """
-                base_url=http://127.0.0.1:8081/v1
-                launch=llama-server -m "/models/my model.gguf" --jinja --port 8081
-                health_url=http://127.0.0.1:8081/health
-                warm_sec=600
-                """);
-        ModelConfig config = ModelConfigLoader.load(Map.of(), Map.of(), Optional.of(f));
+    void theLaunchVariableIsSplitLikeAShellWhileTheFileGivesAList() throws IOException {
+        Path f = file("llm.json", """
+                {"base_url": "http://127.0.0.1:8081/v1", "health_url": "http://127.0.0.1:8081/health", "warm_sec": 600,
+                 "launch": ["llama-server", "-m", "/models/in file.gguf"]}""");
+        Map<String, String> env = Map.of("LLMOS_LAUNCH", "llama-server -m \"/models/my model.gguf\" --jinja --port 8081");
+        ModelConfig config = ModelConfigLoader.load(Map.of(), env, Optional.of(f));
         assertEquals(List.of("llama-server", "-m", "/models/my model.gguf", "--jinja", "--port", "8081"), config.launch());
+        assertEquals(List.of("llama-server", "-m", "/models/in file.gguf"), ModelConfigLoader.load(Map.of(), Map.of(), Optional.of(f)).launch());
         assertEquals("http://127.0.0.1:8081/health", config.healthUrl());
         assertEquals(Duration.ofMinutes(10), config.warm());
+    }
+
+    @Test
+    void aValueOfTheWrongTypeInTheFileNamesTheKeyAndTheType() throws IOException {
+        Path f = file("llm.json", "{\"max_steps\": \"3\"}");
+        ConfigException e = assertThrows(ConfigException.class, () -> ModelConfigLoader.load(Map.of(), Map.of(), Optional.of(f)));
+        assertEquals("model config " + f + ": /max_steps: expected a whole number, got a string", e.getMessage());
+        Path launch = file("launch.json", "{\"launch\": \"llama-server -m x.gguf\"}");
+        assertEquals("model config " + launch + ": /launch: expected a list, got a string", assertThrows(ConfigException.class,
+                () -> ModelConfigLoader.load(Map.of(), Map.of(), Optional.of(launch))).getMessage());
+    }
+
+    @Test
+    void aKeyGivenTwiceInTheFileIsAnError() throws IOException {
+        Path f = file("llm.json", "{\"model\": \"a\", \"model\": \"b\"}");
+        assertEquals("model config " + f + ": /model: duplicate key; each key may appear once", assertThrows(ConfigException.class,
+                () -> ModelConfigLoader.load(Map.of(), Map.of(), Optional.of(f))).getMessage());
     }
 
     @Test
@@ -75,14 +91,14 @@ class ModelConfigLoaderTest {
     void anUnknownKeyInTheFileIsAnError() throws IOException {
         Path f = file("llm.json", "{\"base_url\":\"http://x:1/v1\",\"modle\":\"typo\"}");
         ConfigException e = assertThrows(ConfigException.class, () -> ModelConfigLoader.load(Map.of(), Map.of(), Optional.of(f)));
-        assertEquals("model config " + f + ": unknown key modle (known: api_key_env, base_url, context_tokens, health_url,"
+        assertEquals("model config " + f + ": /modle: unknown key modle (known: api_key_env, base_url, context_tokens, health_url,"
                 + " launch, max_repairs, max_steps, max_tokens, model, redact, result_chars, start_timeout_sec, temperature, timeout_sec, warm_sec)",
                 e.getMessage());
     }
 
     @Test
     void anApiKeyInTheFileIsRefused() throws IOException {
-        Path f = file("llm.properties", "api_key=sk-oops\n");
+        Path f = file("llm.json", "{\"api_key\": \"sk-oops\"}");
         ConfigException e = assertThrows(ConfigException.class, () -> ModelConfigLoader.load(Map.of(), Map.of(), Optional.of(f)));
         assertEquals("model config " + f + ": api_key does not belong in a file; put the key in an environment variable"
                 + " and name that variable with api_key_env", e.getMessage());

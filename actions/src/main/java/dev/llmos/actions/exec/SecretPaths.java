@@ -5,10 +5,15 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -18,15 +23,39 @@ import java.util.stream.Stream;
  * the passwd file (and /root). what comes out is real paths, so a link cannot steer a mask away
  * from the file it guards. a walk through {@code **} is bounded: a pattern that would visit more
  * than {@link #MAX_VISITED} directories masks what it found so far and the caller is told.
+ *
+ * <p>each pattern's walk is kept and reused while what it looked at is unchanged ({@link Witnesses}):
+ * checking a directory again is one stat per run, where a walk looks every home up for every
+ * pattern (decision 0026). the matches' real paths are resolved again on every run.
  */
 final class SecretPaths {
 
     static final int MAX_VISITED = 4096;
+    /** walks kept at once (one per pattern and home); past that they are dropped and walked again. */
+    private static final int KEPT = 8192;
 
     private final Path passwd;
+    private final Duration racy;
+    private final ConcurrentHashMap<String, Walk> walks = new ConcurrentHashMap<>();
+    private volatile Homes homes;
+    private final java.util.concurrent.atomic.AtomicLong walked = new java.util.concurrent.atomic.AtomicLong();
+
+    /** what one absolute pattern matched, and what the walk looked at. */
+    private record Walk(Set<Path> found, boolean truncated, Witnesses seen) {
+    }
+
+    /** the homes read from the passwd file, while it reads the same. */
+    private record Homes(List<Path> homes, Witnesses seen) {
+    }
 
     SecretPaths(Path passwd) {
+        this(passwd, Witnesses.RACY);
+    }
+
+    /** {@code racy} is a seam: tests set their directories' times in the past and need no wait. */
+    SecretPaths(Path passwd, Duration racy) {
         this.passwd = passwd;
+        this.racy = racy;
     }
 
     /** the expansion: existing real paths, without those under another one (the outer mask covers them). */
@@ -37,6 +66,9 @@ final class SecretPaths {
      * @param granted patterns or paths the scope lets the program read: those stay visible
      */
     Expanded expand(List<String> patterns, List<String> granted) {
+        // one stat per directory per run, however many patterns looked at it
+        Map<Path, Witnesses.State> now = new HashMap<>();
+        Function<Path, Witnesses.State> current = p -> now.computeIfAbsent(p, Witnesses::state);
         Set<Path> found = new LinkedHashSet<>();
         List<String> truncated = new ArrayList<>();
         List<Path> homes = null;
@@ -46,17 +78,23 @@ final class SecretPaths {
             }
             List<String> absolute = new ArrayList<>();
             if (pattern.equals("~") || pattern.startsWith("~/")) {
-                homes = homes == null ? homes() : homes;
+                homes = homes == null ? homes(current) : homes;
                 homes.forEach(h -> absolute.add(h + pattern.substring(1)));
             } else if (pattern.startsWith("/")) {
                 absolute.add(pattern);
             }
+            boolean cut = false;
             for (String a : absolute) {
-                int[] visited = {0};
-                walk(Path.of("/"), components(a), 0, found, visited);
-                if (visited[0] > MAX_VISITED) {
-                    truncated.add(pattern);
+                Walk w = walks.get(a);
+                if (w == null || !w.seen().unchanged(current)) {
+                    w = walk(a);
+                    keep(a, w);
                 }
+                found.addAll(w.found());
+                cut |= w.truncated();
+            }
+            if (cut) {
+                truncated.add(pattern);
             }
         }
         List<Path> real = found.stream().map(SecretPaths::real).filter(p -> p != null && !granted.contains(p.toString()))
@@ -66,42 +104,73 @@ final class SecretPaths {
         return new Expanded(outermost, truncated);
     }
 
+    /** how many walks were done, kept ones not counted again: tests see what was reused. */
+    long walked() {
+        return walked.get();
+    }
+
+    private Walk walk(String absolute) {
+        walked.incrementAndGet();
+        Witnesses seen = new Witnesses(racy);
+        Set<Path> found = new LinkedHashSet<>();
+        int[] visited = {0};
+        walk(Path.of("/"), components(absolute), 0, found, visited, seen);
+        return new Walk(found, visited[0] > MAX_VISITED, seen);
+    }
+
+    private void keep(String absolute, Walk w) {
+        if (!w.seen().keepable()) {
+            walks.remove(absolute);
+            return;
+        }
+        if (walks.size() >= KEPT) {
+            walks.clear();
+        }
+        walks.put(absolute, w);
+    }
+
     private static List<String> components(String pattern) {
         return Stream.of(pattern.split("/")).filter(c -> !c.isEmpty() && !c.equals(".")).toList();
     }
 
-    private static void walk(Path at, List<String> parts, int i, Set<Path> found, int[] visited) {
+    private static void walk(Path at, List<String> parts, int i, Set<Path> found, int[] visited, Witnesses seen) {
         if (++visited[0] > MAX_VISITED) {
             return;
         }
         if (i == parts.size()) {
+            // whether it exists is an entry of its parent, which was seen on the way here
             if (Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
                 found.add(at);
             }
+            return;
+        }
+        // every name below depends on this directory's entries (or on its absence)
+        seen.saw(at);
+        if (!Files.isDirectory(at)) {
             return;
         }
         String part = parts.get(i);
         if (part.equals("**")) {
             if (i == parts.size() - 1) {
                 // a trailing ** is the whole tree: masking the directory masks all of it
-                walk(at, parts, i + 1, found, visited);
+                walk(at, parts, i + 1, found, visited, seen);
                 return;
             }
-            walk(at, parts, i + 1, found, visited);
+            walk(at, parts, i + 1, found, visited, seen);
             for (Path child : children(at)) {
                 if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                    walk(child, parts, i, found, visited);
+                    walk(child, parts, i, found, visited, seen);
                 }
             }
         } else if (part.indexOf('*') >= 0 || part.indexOf('?') >= 0) {
             Pattern glob = glob(part);
             for (Path child : children(at)) {
                 if (glob.matcher(child.getFileName().toString()).matches()) {
-                    walk(child, parts, i + 1, found, visited);
+                    walk(child, parts, i + 1, found, visited, seen);
                 }
             }
         } else {
-            walk(at.resolve(part), parts, i + 1, found, visited);
+            walk(at.resolve(part), parts, i + 1, found, visited, seen);
         }
     }
 
@@ -130,20 +199,28 @@ final class SecretPaths {
         return Pattern.compile(regex.toString());
     }
 
-    private List<Path> homes() {
-        Set<Path> homes = new LinkedHashSet<>();
-        homes.add(Path.of("/root"));
+    private List<Path> homes(Function<Path, Witnesses.State> current) {
+        Homes h = homes;
+        if (h != null && h.seen().unchanged(current)) {
+            return h.homes();
+        }
+        Witnesses seen = new Witnesses(racy);
+        seen.saw(passwd);
+        Set<Path> out = new LinkedHashSet<>();
+        out.add(Path.of("/root"));
         try {
             for (String line : Files.readAllLines(passwd)) {
                 String[] f = line.split(":", -1);
                 if (f.length >= 6 && f[5].startsWith("/") && !f[5].equals("/")) {
-                    homes.add(Path.of(f[5]));
+                    out.add(Path.of(f[5]));
                 }
             }
         } catch (IOException e) {
             // without a passwd file only /root is known
         }
-        return List.copyOf(homes);
+        h = new Homes(List.copyOf(out), seen);
+        homes = seen.keepable() ? h : null;
+        return h.homes();
     }
 
     private static Path real(Path p) {

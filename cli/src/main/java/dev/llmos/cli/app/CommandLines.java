@@ -2,6 +2,8 @@ package dev.llmos.cli.app;
 
 import picocli.CommandLine;
 
+import java.util.List;
+
 /** how both launchers' command lines are wired: their streams, one error handler, globals shown once. */
 public final class CommandLines {
 
@@ -10,7 +12,15 @@ public final class CommandLines {
 
     /** {@code name} is the program's name in error messages (llmsh, llm-osd). */
     public static CommandLine wired(Object root, Context context, String name) {
+        return wired(root, List.of(), context, name);
+    }
+
+    /** as above, with {@code subcommands} added to the root's own (the ones {@link LazyTree} picked). */
+    public static CommandLine wired(Object root, List<Class<?>> subcommands, Context context, String name) {
         CommandLine cl = new CommandLine(root);
+        for (Class<?> sub : subcommands) {
+            cl.addSubcommand(sub);
+        }
         ErrorHandler handler = new ErrorHandler(name);
         cl.setOut(context.io().out());
         cl.setErr(context.io().err());

@@ -31,7 +31,7 @@ public final class Daemons {
     }
 
     public static Target target(RootCommand root, Settings settings) {
-        return target(root, settings.configFile().map(ConfigFile::read).orElse(ConfigFile.EMPTY));
+        return target(root, settings.config());
     }
 
     /** the socket from a config file already read. */
@@ -40,7 +40,7 @@ public final class Daemons {
         Precedence.Resolved<Path> r = Precedence.resolve(
                 Optional.ofNullable(root.globals().socket()).map(p -> cwd.resolve(p).normalize()).orElse(null),
                 root.context().env().var(ENV_SOCKET).map(v -> cwd.resolve(v).normalize()),
-                config.path("socket"), () -> DaemonConfig.DEFAULT_SOCKET);
+                config.socket(), () -> DaemonConfig.DEFAULT_SOCKET);
         Source source = switch (r.source()) {
             case FLAG -> Source.FLAG;
             case ENVIRONMENT -> Source.ENVIRONMENT;

@@ -5,7 +5,6 @@ import dev.llmos.engine.policy.PolicyProblem;
 import dev.llmos.engine.registry.ActionRegistry;
 import dev.llmos.engine.schema.PlanError;
 import dev.llmos.engine.schema.PlanValidationException;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -20,8 +19,6 @@ import java.io.PrintWriter;
  * compilers use, so editors and scripts can jump to them.
  */
 public final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
 
     private final String program;
 
@@ -52,6 +49,10 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
                 err.println(program + ": " + unreachable.getMessage());
                 yield ExitCodes.FAILED;
             }
+            case DaemonRefusedException refused -> {
+                err.println(program + ": " + refused.getMessage());
+                yield ExitCodes.FAILED;
+            }
             case BadInputException bad -> {
                 err.println(program + ": " + bad.getMessage());
                 yield ExitCodes.BAD_INPUT;
@@ -62,7 +63,8 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
                 yield ExitCodes.FAILED;
             }
             default -> {
-                LOG.debug("unexpected failure", e);
+                // the logger only here: logging set up for every command cost --version a third of its start
+                LoggerFactory.getLogger(ErrorHandler.class).debug("unexpected failure", e);
                 err.println(program + ": error: " + e.getMessage() + " (" + e.getClass().getSimpleName() + "; -vv shows more)");
                 yield ExitCodes.FAILED;
             }

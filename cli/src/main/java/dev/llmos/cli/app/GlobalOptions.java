@@ -30,7 +30,7 @@ public final class GlobalOptions {
     Path cache;
 
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "config file (.json or .properties: policy_dir, state_dir, audit_log, cache_dir); "
+            description = "config file (json: policy_dir, state_dir, audit_log, cache_dir, socket, daemon limits); "
                     + "default: $LLMOS_CONFIG, /etc/llm-os/config.json if present")
     Path config;
 

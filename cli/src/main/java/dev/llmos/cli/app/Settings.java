@@ -14,9 +14,9 @@ import java.util.function.Function;
  * file, then defaults (system-wide as root, per user otherwise).
  *
  * @param policyDir empty when nothing named one and there is no installation to default to
- * @param configFile the config file that was read, if any
+ * @param config the config file as read (once: the daemon's socket and limits come from the same reading)
  */
-public record Settings(Optional<Path> policyDir, Path stateDir, Path auditLog, Path cacheDir, Optional<Path> configFile) {
+public record Settings(Optional<Path> policyDir, Path stateDir, Path auditLog, Path cacheDir, ConfigFile config) {
 
     /** what the flags said; null where nothing was given. */
     public record Flags(Path policy, Path state, Path audit, Path cache, Path config) {
@@ -30,12 +30,11 @@ public record Settings(Optional<Path> policyDir, Path stateDir, Path auditLog, P
     public static final String ENV_CONFIG = "LLMOS_CONFIG";
 
     public static Settings resolve(Flags flags, Env env) {
-        Optional<Path> configFile = configFile(flags, env);
-        return resolve(flags, env, configFile, configFile.map(ConfigFile::read).orElse(ConfigFile.EMPTY));
+        return resolve(flags, env, configFile(flags, env).map(ConfigFile::read).orElse(ConfigFile.NONE));
     }
 
-    /** the settings from a config file already read (llm-osd reads its file once per start). */
-    public static Settings resolve(Flags flags, Env env, Optional<Path> configFile, ConfigFile config) {
+    /** the settings from a config file already read. */
+    public static Settings resolve(Flags flags, Env env, ConfigFile config) {
         Function<Path, Path> absolute = p -> env.cwd().resolve(p).normalize();
 
         Optional<Path> policy = first(flags.policy(), env, ENV_POLICY, config.policyDir())
@@ -43,12 +42,17 @@ public record Settings(Optional<Path> policyDir, Path stateDir, Path auditLog, P
         Path state = first(flags.state(), env, ENV_STATE, config.stateDir()).orElseGet(() -> defaultState(env));
         Path audit = first(flags.audit(), env, ENV_AUDIT, config.auditLog()).orElseGet(() -> state.resolve("audit.jsonl"));
         Path cache = first(flags.cache(), env, ENV_CACHE, config.cacheDir()).orElseGet(() -> defaultCache(env));
-        return new Settings(policy.map(absolute), absolute.apply(state), absolute.apply(audit), absolute.apply(cache), configFile);
+        return new Settings(policy.map(absolute), absolute.apply(state), absolute.apply(audit), absolute.apply(cache), config);
     }
 
     /** the same settings with another policy directory ({@code policy check DIR}). */
     public Settings withPolicy(Path dir) {
-        return new Settings(Optional.of(dir), stateDir, auditLog, cacheDir, configFile);
+        return new Settings(Optional.of(dir), stateDir, auditLog, cacheDir, config);
+    }
+
+    /** the config file that was read, if any. */
+    public Optional<Path> configFile() {
+        return config.file();
     }
 
     /** the policy directory, or a bad-input error saying how to name one. */
@@ -65,7 +69,7 @@ public record Settings(Optional<Path> policyDir, Path stateDir, Path auditLog, P
     public List<Path> protectedRoots() {
         List<Path> roots = new ArrayList<>();
         policyDir.ifPresent(roots::add);
-        configFile.map(f -> f.toAbsolutePath().getParent()).ifPresent(roots::add);
+        configFile().map(f -> f.toAbsolutePath().getParent()).ifPresent(roots::add);
         roots.add(Env.SYSTEM_CONFIG.getParent());
         roots.add(stateDir);
         roots.add(auditLog);

@@ -39,7 +39,11 @@ public final class Wiring {
      */
     public static Pipeline pipeline(Settings settings, Context context) {
         ActionRegistry registry = registry();
-        PolicyEngine policy = context.policies().load(policyDir(settings), settings.cacheDir());
+        return pipeline(settings, registry, context.policies().load(policyDir(settings), settings.cacheDir()));
+    }
+
+    /** the same, from a registry and a policy loaded elsewhere (llmsh run loads the policy on a second thread). */
+    public static Pipeline pipeline(Settings settings, ActionRegistry registry, PolicyEngine policy) {
         createPrivate(settings.stateDir());
         return new Pipeline(registry, policy, new AuditLog(settings.auditLog()), HostProbe.system().host(),
                 new Pipeline.Config(settings.stateDir(), Limits.DEFAULT, settings.protectedRoots(), Path.of("/")));
@@ -65,9 +69,19 @@ public final class Wiring {
         }
     }
 
+    /** whether a command in this process raised the levels (-v), so a later one must lower them again. */
+    private static volatile boolean raised;
+
     /** warn by default so stdout stays clean for results; -v and -vv open it up. */
     public static void logging(RootCommand root) {
         int verbosity = root.globals().verbosity();
+        // without -v, LogSetup's levels are these already: asking slf4j here would set logback up
+        // (150 classes) in every command, logging or not (decision 0023). in one process (tests, the
+        // shell) a command after a -v one still lowers them again.
+        if (verbosity == 0 && !raised) {
+            return;
+        }
+        raised = verbosity > 0;
         Level level = switch (verbosity) {
             case 0 -> Level.WARN;
             case 1 -> Level.INFO;

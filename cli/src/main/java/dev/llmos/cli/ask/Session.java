@@ -72,7 +72,11 @@ final class Session implements AutoCloseable {
 
     /** {@code in} is shared with whoever else reads stdin (the shell), so confirmations never read ahead. */
     static Session open(RootCommand root, ModelOptions options, Behaviour behaviour, BufferedReader in) {
-        Settings settings = Wiring.settings(root);
+        return open(root, Wiring.settings(root), options, behaviour, in);
+    }
+
+    /** with settings already resolved, so the config file is read once per process. */
+    static Session open(RootCommand root, Settings settings, ModelOptions options, Behaviour behaviour, BufferedReader in) {
         Io io = root.context().io();
         ModelSetup setup = ModelSetup.resolve(options, root.context().env());
         Waiting waiting = Waiting.on(io.err(), io.interactive());

@@ -43,14 +43,14 @@ public final class Shell {
     /** runs the shell until :q or the end of stdin; {@code yes} approves CONFIRM actions without asking. */
     public static int start(RootCommand root, ModelOptions options, boolean yes) {
         Io io = root.context().io();
-        Settings settings = Settings.resolve(root.globals().flags(), root.context().env());
+        Settings settings = Wiring.settings(root);
         History history = History.in(settings.stateDir(), io.err());
         ConfirmPrompt.Mode confirm = yes ? ConfirmPrompt.Mode.YES
                 : io.interactive() ? ConfirmPrompt.Mode.ASK : ConfirmPrompt.Mode.NOBODY;
         try (LineSource lines = io.editable()
                 ? Editor.open(history.created().file(), () -> Wiring.registry().types())
                 : new PlainLines(new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8)), io.out(), history);
-             Session session = Session.open(root, options, new Session.Behaviour(false, confirm, true), lines.answers())) {
+             Session session = Session.open(root, settings, options, new Session.Behaviour(false, confirm, true), lines.answers())) {
             return new Shell(session, lines, io).loop();
         }
     }

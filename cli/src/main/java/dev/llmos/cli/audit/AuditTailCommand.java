@@ -3,6 +3,8 @@ package dev.llmos.cli.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.llmos.cli.app.BadInputException;
+import dev.llmos.cli.app.DaemonErrors;
+import dev.llmos.cli.app.DaemonUnreachableException;
 import dev.llmos.cli.app.Daemons;
 import dev.llmos.cli.app.ExitCodes;
 import dev.llmos.cli.app.Io;
@@ -50,11 +52,17 @@ public final class AuditTailCommand implements Callable<Integer> {
         if (socket.isPresent()) {
             try (DaemonClient client = DaemonClient.connect(socket.get())) {
                 client.call("audit.tail", Json.mapper().createObjectNode().put("lines", lines)).path("entries").forEach(entries::add);
-            } catch (IOException | RpcException e) {
-                throw new BadInputException("llm-osd: " + e.getMessage());
+            } catch (IOException e) {
+                throw new DaemonUnreachableException("llm-osd at " + socket.get() + " stopped answering: " + e.getMessage());
+            } catch (RpcException e) {
+                throw DaemonErrors.of(e);
             }
         } else {
             Path file = log == null ? settings.auditLog() : root.context().env().cwd().resolve(log);
+            if (log != null && !Files.exists(file)) {
+                // a log that was named must be there; the default one is simply empty until something ran
+                throw new BadInputException("no audit log at " + file);
+            }
             List<String> all;
             try {
                 all = Files.exists(file) ? new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).lines().toList() : List.of();

@@ -2,6 +2,7 @@ package dev.llmos.cli.daemon;
 
 import dev.llmos.cli.app.BadInputException;
 import dev.llmos.cli.app.ConfigFile;
+import dev.llmos.cli.app.ConfigJson;
 import dev.llmos.cli.app.Daemons;
 import dev.llmos.cli.app.RootCommand;
 import dev.llmos.cli.app.Settings;
@@ -26,7 +27,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -84,27 +84,26 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RootCommand root = (RootCommand) spec.root().userObject();
-        // the config file is read once here and the parsed file handed to everything that needs it
-        Wiring.logging(root);
-        Optional<Path> configFile = Settings.configFile(root.globals().flags(), root.context().env());
-        ConfigFile config = configFile.map(ConfigFile::read).orElse(ConfigFile.EMPTY);
-        Settings settings = daemonSettings(root, Settings.resolve(root.globals().flags(), root.context().env(), configFile, config), config);
+        // the config file is read once, here, and the reading handed to everything that needs it
+        Settings settings = daemonSettings(root, Wiring.settings(root));
+        ConfigJson file = settings.config().values();
         DaemonConfig daemonConfig = new DaemonConfig(
-                Daemons.target(root, config).socket(),
-                Precedence.value(socketGroup, Optional.empty(), config.value("socket_group")).orElseGet(ServeCommand::defaultGroup),
+                Daemons.target(root, settings).socket(),
+                Precedence.value(socketGroup, Optional.empty(), Optional.ofNullable(file.socketGroup()).filter(g -> !g.isBlank()))
+                        .orElseGet(ServeCommand::defaultGroup),
                 settings.stateDir(), Wiring.policyDir(settings), settings.auditLog(),
                 settings.protectedRoots(),
-                set(allowUsers, config, "allowed_users", Set.of()),
-                set(allowGroups, config, "allowed_groups", Set.of("llmos")),
-                set(adminGroups, config, "admin_groups", Set.of()),
-                number(maxRequest, config, "max_request_bytes", DaemonConfig.DEFAULT_MAX_REQUEST),
-                Duration.ofMillis(number(readTimeoutMs, config, "read_timeout_ms", 10_000)),
+                set(allowUsers, file.allowedUsers(), Set.of()),
+                set(allowGroups, file.allowedGroups(), Set.of("llmos")),
+                set(adminGroups, file.adminGroups(), Set.of()),
+                number(maxRequest, file.maxRequestBytes(), DaemonConfig.DEFAULT_MAX_REQUEST),
+                Duration.ofMillis(number(readTimeoutMs, file.readTimeoutMs(), 10_000)),
                 Duration.ofMinutes(15),
-                number(maxClients, config, "max_clients", 64),
-                Duration.ofSeconds(number(idleExit, config, "idle_exit_sec", 0)),
+                number(maxClients, file.maxClients(), 64),
+                Duration.ofSeconds(number(idleExit, file.idleExitSec(), 0)),
                 Duration.ofMinutes(5),
                 Limits.DEFAULT,
-                guards(config));
+                guards(file));
         Wiring.createPrivate(daemonConfig.stateDir());
         HostProbe probe = HostProbe.system();
         Path cache = settings.cacheDir();
@@ -132,21 +131,22 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private DaemonConfig.Guards guards(ConfigFile config) {
+    private DaemonConfig.Guards guards(ConfigJson file) {
         DaemonConfig.Guards d = DaemonConfig.Guards.DEFAULT;
         return new DaemonConfig.Guards(
-                number(maxClientsPerUid, config, "max_clients_per_uid", d.maxClientsPerUid()),
-                number(reservedSlots, config, "reserved_slots", d.reservedSlots()),
-                Duration.ofSeconds(number(idleTimeout, config, "idle_timeout_sec", (int) d.firstRequestTimeout().toSeconds())),
-                Duration.ofSeconds(number(writeTimeout, config, "write_timeout_sec", (int) d.writeTimeout().toSeconds())),
+                number(maxClientsPerUid, file.maxClientsPerUid(), d.maxClientsPerUid()),
+                number(reservedSlots, file.reservedSlots(), d.reservedSlots()),
+                Duration.ofSeconds(number(idleTimeout, file.idleTimeoutSec(), (int) d.firstRequestTimeout().toSeconds())),
+                Duration.ofSeconds(number(writeTimeout, file.writeTimeoutSec(), (int) d.writeTimeout().toSeconds())),
                 d.refusalWindow(),
-                number(null, config, "max_plans_per_user", d.maxPlansPerOwner()),
+                number(null, file.maxPlansPerUser(), d.maxPlansPerOwner()),
                 d.maxPlanBytes(),
                 d.maxPlanBytesPerOwner());
     }
 
     /** the llmsh settings, but with the daemon's own state default (/var/lib/llm-osd). */
-    private static Settings daemonSettings(RootCommand root, Settings s, ConfigFile config) {
+    private static Settings daemonSettings(RootCommand root, Settings s) {
+        ConfigFile config = s.config();
         Settings.Flags flags = root.globals().flags();
         boolean stateGiven = Precedence.value(flags.state(), root.context().env().var(Settings.ENV_STATE).map(Path::of),
                 config.stateDir()).isPresent();
@@ -156,7 +156,7 @@ public final class ServeCommand implements Callable<Integer> {
         Path state = DaemonConfig.DEFAULT_STATE;
         boolean auditGiven = Precedence.value(flags.audit(), root.context().env().var(Settings.ENV_AUDIT).map(Path::of),
                 config.auditLog()).isPresent();
-        return new Settings(s.policyDir(), state, auditGiven ? s.auditLog() : state.resolve("audit.jsonl"), s.cacheDir(), s.configFile());
+        return new Settings(s.policyDir(), state, auditGiven ? s.auditLog() : state.resolve("audit.jsonl"), s.cacheDir(), config);
     }
 
     private static void removeSocket(Path socket) {
@@ -185,23 +185,12 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     // the daemon's own settings have no environment variables: flag, then file, then default
-    private static Set<String> set(List<String> flag, ConfigFile config, String key, Set<String> fallback) {
+    private static Set<String> set(List<String> flag, List<String> file, Set<String> fallback) {
         Set<String> given = flag != null && !flag.isEmpty() ? new LinkedHashSet<>(flag) : null;
-        return Precedence.value(given, Optional.empty(), config.value(key).<Set<String>>map(v -> new LinkedHashSet<>(
-                Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList()))).orElse(fallback);
+        return Precedence.value(given, Optional.empty(), Optional.ofNullable(file).map(LinkedHashSet::new)).orElse(fallback);
     }
 
-    private static int number(Integer flag, ConfigFile config, String key, int fallback) {
-        // the file's value is parsed only when it is the one used, so a flag overrides a bad entry
-        return Precedence.value(flag == null ? null : flag.toString(), Optional.empty(), config.value(key))
-                .map(v -> parse(key, v)).orElse(fallback);
-    }
-
-    private static int parse(String key, String v) {
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new BadInputException("config " + key + ": not a number: " + v);
-        }
+    private static int number(Integer flag, Integer file, int fallback) {
+        return Precedence.value(flag, Optional.empty(), Optional.ofNullable(file)).orElse(fallback);
     }
 }

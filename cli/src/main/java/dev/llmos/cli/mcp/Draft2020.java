@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * the engine's schemas are draft-07 (everit validates them); mcp tool schemas are json schema
+ * the engine's schemas are draft-07 (networknt validates them as draft-07); mcp tool schemas are json schema
  * 2020-12, which the sdk checks when it builds the server. the two differ for tuples: draft-07's
  * {@code items: [...]} with {@code additionalItems} is 2020-12's {@code prefixItems} with
  * {@code items}. everything else the registry's fragments use means the same in both.

@@ -67,6 +67,9 @@ public final class PolicyExplainCommand implements Callable<Integer> {
     }
 
     private static String read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException("cannot read plan " + file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
+        }
         try {
             return dev.llmos.engine.plan.PlanParser.text(Files.readAllBytes(file));
         } catch (IOException e) {

@@ -14,6 +14,7 @@ import dev.llmos.engine.host.Requester;
 import dev.llmos.engine.json.Json;
 import dev.llmos.engine.plan.Plan;
 import dev.llmos.engine.plan.PlanParser;
+import dev.llmos.engine.plan.StrictJson;
 import dev.llmos.engine.policy.Decision;
 import dev.llmos.daemon.client.DaemonClient;
 import dev.llmos.daemon.client.Method;
@@ -25,12 +26,15 @@ import dev.llmos.engine.schema.PlanValidationException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * llm-osd decides and runs; this side shows and asks. the approval names the digest the daemon
@@ -40,12 +44,16 @@ final class DaemonBackend implements Backend {
 
     private final Path socket;
     private final DaemonClient client;
-    private final PlanParser parser;
+    private final Supplier<PlanParser> parser;
     private final Requester me;
     private String planId;
     private String digest;
+    /** the plan parse returned and plan.submit's answer to it; a plan from elsewhere is submitted when decided */
+    private Plan parsed;
+    private JsonNode submitted;
 
-    DaemonBackend(Path socket, PlanParser parser) {
+    /** {@code parser} only for input the daemon cannot be sent (not json, not shaped like a plan). */
+    DaemonBackend(Path socket, Supplier<PlanParser> parser) {
         this.socket = socket;
         this.parser = parser;
         this.me = HostProbe.system().currentProcess();
@@ -56,21 +64,37 @@ final class DaemonBackend implements Backend {
         }
     }
 
+    /**
+     * the daemon validates (it does anyway): the plan is sent as it is and its errors come back
+     * with their pointers. this side checks only what it must to send and show it (decision 0023).
+     */
     @Override
     public Plan parse(String text) {
-        // checked here too, for the same errors before any round trip; the daemon checks again
-        return parser.parse(text);
+        JsonNode node;
+        try {
+            node = StrictJson.read(text.getBytes(StandardCharsets.UTF_8));
+        } catch (StrictJson.BadJson e) {
+            node = null;
+        }
+        Optional<Plan> shown = ShownPlan.of(node);
+        if (shown.isEmpty()) {
+            // nothing the daemon could be sent: the local check says what is wrong (and throws)
+            parsed = parser.get().parse(text);
+        } else {
+            parsed = shown.get();
+        }
+        submitted = call(Method.PLAN_SUBMIT, new Params.Submit(parsed.json()));
+        return parsed;
     }
 
     @Override
     public RunOutcome planOnly(Plan plan) {
-        JsonNode result = call(Method.PLAN_SUBMIT, new Params.Submit(plan.json()));
-        return read(result, RunOutcome.class);
+        return read(submitted(plan), RunOutcome.class);
     }
 
     @Override
     public DecidedPlan decide(Plan plan) {
-        JsonNode result = call(Method.PLAN_SUBMIT, new Params.Submit(plan.json()));
+        JsonNode result = submitted(plan);
         planId = result.path("plan_id").asText();
         digest = result.path("digest").asText();
         Map<String, Decision> decisions = new LinkedHashMap<>();
@@ -127,6 +151,10 @@ final class DaemonBackend implements Backend {
         } catch (IOException ignored) {
             // the connection is going away either way
         }
+    }
+
+    private JsonNode submitted(Plan plan) {
+        return plan == parsed ? submitted : call(Method.PLAN_SUBMIT, new Params.Submit(plan.json()));
     }
 
     private JsonNode call(Method method, Params params) {

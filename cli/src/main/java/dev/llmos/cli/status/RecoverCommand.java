@@ -2,6 +2,7 @@ package dev.llmos.cli.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmos.cli.app.BadInputException;
+import dev.llmos.cli.app.DaemonErrors;
 import dev.llmos.cli.app.DaemonUnreachableException;
 import dev.llmos.cli.app.Daemons;
 import dev.llmos.cli.app.ExitCodes;
@@ -74,7 +75,7 @@ public final class RecoverCommand implements Callable<Integer> {
             throw new DaemonUnreachableException("llm-osd does not answer at " + socket + " (" + e.getMessage()
                     + "); recover needs the daemon, which keeps the journal");
         } catch (RpcException e) {
-            throw new BadInputException("llm-osd: " + e.getMessage());
+            throw DaemonErrors.of(e);
         }
     }
 

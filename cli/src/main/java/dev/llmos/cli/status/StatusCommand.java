@@ -1,7 +1,7 @@
 package dev.llmos.cli.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.llmos.cli.app.BadInputException;
+import dev.llmos.cli.app.DaemonErrors;
 import dev.llmos.cli.app.DaemonUnreachableException;
 import dev.llmos.cli.app.Daemons;
 import dev.llmos.cli.app.ExitCodes;
@@ -52,7 +52,7 @@ public final class StatusCommand implements Callable<Integer> {
             throw new DaemonUnreachableException("llm-osd does not answer at " + socket + " (" + e.getMessage()
                     + "); status needs the daemon, which keeps the journal: start it (systemctl start llm-osd) or name its socket with --socket");
         } catch (RpcException e) {
-            throw new BadInputException("llm-osd: " + e.getMessage());
+            throw DaemonErrors.of(e);
         }
         if (json) {
             io.out().println(Json.pretty(status));

@@ -29,6 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * forward-secure key ({@link SealKey}) and each new head is published to anchors outside the file.
  * a torn tail found before an append is moved to a quarantine file and recorded as its own event.
  * a file lock serialises writers across processes.
+ *
+ * <p>a log from {@link #deferring()} writes its records without syncing them (group commit,
+ * decision 0026): for records that come before no effect of their own (a plan submitted, decided).
+ * the next synced append (a step's start, before the step runs) puts them on disk with its own
+ * record, in one fsync, and anchors a head that covers them.
  */
 public final class AuditLog {
 
@@ -48,12 +53,26 @@ public final class AuditLog {
     private final Clock clock;
     private final Duration epoch;
     private final List<Anchor> anchors;
+    private final boolean deferred;
 
     public AuditLog(Path file, Clock clock, Duration epoch, List<Anchor> anchors) {
+        this(file, clock, epoch, anchors, false);
+    }
+
+    private AuditLog(Path file, Clock clock, Duration epoch, List<Anchor> anchors, boolean deferred) {
         this.file = file.toAbsolutePath();
         this.clock = clock;
         this.epoch = epoch;
         this.anchors = List.copyOf(anchors);
+        this.deferred = deferred;
+    }
+
+    /**
+     * the same log, but {@link #append} returns once the record is written, not synced: the next
+     * synced append (from any view of this file) syncs it too. only for records no effect waits on.
+     */
+    public AuditLog deferring() {
+        return deferred ? this : new AuditLog(file, clock, epoch, anchors, true);
     }
 
     /** sealed in 15-minute epochs, anchored to the file beside the log and to syslog when it listens. */
@@ -134,23 +153,23 @@ public final class AuditLog {
             JsonNode last = tail.last();
             Sealer.Key key = Sealer.load(this, clock.instant(), epoch);
             if (tail.torn()) {
-                last = write(ch, key, last, REPAIR, quarantine(ch, tail, last));
+                last = write(ch, key, last, REPAIR, quarantine(ch, tail, last), true);
             }
             if (key.created()) {
                 ObjectNode note = Json.mapper().createObjectNode().put("verify_key_file", key.verifyFile().toString())
                         .put("epoch_start", key.key().start().toString()).put("interval_sec", epoch.toSeconds())
                         .put("note", "move the verify key off this machine: whoever holds it can re-seal the log");
-                last = write(ch, key, last, SEALING, note);
+                last = write(ch, key, last, SEALING, note, true);
             }
             long target = key.key().epochAt(clock.instant());
             if (target > key.key().epoch()) {
                 // the epoch's last record, sealed with its own key: whoever later steals a newer key
                 // cannot rewrite what came before this without it showing
                 ObjectNode close = Json.mapper().createObjectNode().put("next_epoch", target);
-                last = write(ch, key, last, EPOCH, close);
+                last = write(ch, key, last, EPOCH, close, true);
                 key = Sealer.forward(this, key, target);
             }
-            return write(ch, key, last, type, body);
+            return write(ch, key, last, type, body, !deferred);
         }
     }
 
@@ -181,8 +200,12 @@ public final class AuditLog {
                 .put("after_seq", last == null ? 0 : last.path("seq").asLong());
     }
 
-    /** writes one record after {@code last}, syncs it, then publishes the new head to the anchors. */
-    private JsonNode write(FileChannel ch, Sealer.Key key, JsonNode last, String type, ObjectNode body) throws IOException {
+    /**
+     * writes one record after {@code last}; with {@code sync}, syncs it (and any deferred record
+     * before it) and then publishes the new head to the anchors.
+     */
+    private JsonNode write(FileChannel ch, Sealer.Key key, JsonNode last, String type, ObjectNode body, boolean sync)
+            throws IOException {
         long seq = last == null ? 1 : last.path("seq").asLong() + 1;
         String prev = last == null ? GENESIS : last.path("hash").asText();
         ObjectNode line = Json.mapper().createObjectNode();
@@ -202,7 +225,9 @@ public final class AuditLog {
         try {
             ch.position(before);
             Durable.writeFully(ch, bytes);
-            ch.force(true);
+            if (sync) {
+                ch.force(true);
+            }
         } catch (IOException e) {
             // a half-written record must not stay: cut it off; if that fails too, the next append quarantines it
             try {
@@ -212,6 +237,10 @@ public final class AuditLog {
                 LOG.warn("cannot cut a half-written audit record off {}: {}", file, ignored.toString());
             }
             throw e;
+        }
+        if (!sync) {
+            // anchored with the synced record that follows: a head must never name a record not on disk
+            return line;
         }
         for (Anchor a : anchors) {
             try {

@@ -42,6 +42,15 @@ public final class AuditTrail {
         return log;
     }
 
+    /**
+     * this trail with records written but not synced until the next synced record (decision 0026):
+     * for events no effect waits on (submitted, decided, approved); a step's start, synced before
+     * the step runs, puts them on disk with it.
+     */
+    public AuditTrail deferring() {
+        return new AuditTrail(log.deferring(), registry);
+    }
+
     /** who sent which plan, with its parameters (contents and environment values as digests). */
     public void submitted(String planId, Plan plan, Requester who, long pid) {
         ObjectNode r = who(who, pid);

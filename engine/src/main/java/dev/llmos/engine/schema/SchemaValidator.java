@@ -1,44 +1,61 @@
 package dev.llmos.engine.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.llmos.engine.json.Json;
-import org.everit.json.schema.Schema;
-import org.everit.json.schema.ValidationException;
-import org.everit.json.schema.loader.SchemaLoader;
-import org.json.JSONArray;
-import org.json.JSONObject;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
 
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** validates json against a draft-07 schema and reports every violation with its pointer. */
+/**
+ * validates json against a draft-07 schema and reports every violation with its pointer. works on
+ * jackson's tree as it is (networknt json-schema-validator, decision 0025): no text round trip.
+ */
 public final class SchemaValidator {
 
+    private static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
+            .pathType(PathType.JSON_POINTER)
+            .build();
+
+    // one registry per validator: schemas share $ids (every plan schema is urn:llm-os:plan:1) and a
+    // shared registry would resolve one registry's $refs against another's
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
+            b -> b.schemaRegistryConfig(CONFIG));
     private final Schema schema;
+    // subschemas checked again on their own (property names), built once each
+    private final Map<JsonNode, Schema> parts = new IdentityHashMap<>();
 
     public SchemaValidator(JsonNode schemaJson) {
-        this.schema = SchemaLoader.builder()
-                .draftV7Support()
-                .schemaJson(new JSONObject(Json.write(schemaJson)))
-                .build()
-                .load()
-                .build();
+        this.schema = registry.getSchema(schemaJson);
+        this.schema.initializeValidators();
     }
 
     public List<PlanError> validate(JsonNode value) {
-        Object json = value.isObject() ? new JSONObject(Json.write(value))
-                : value.isArray() ? new JSONArray(Json.write(value))
-                : JSONObject.wrap(Json.mapper().convertValue(value, Object.class));
-        try {
-            schema.validate(json == null ? JSONObject.NULL : json);
+        List<Error> errors = schema.validate(value == null ? NullNode.getInstance() : value);
+        if (errors.isEmpty()) {
             return List.of();
-        } catch (ValidationException e) {
-            return SchemaMessages.flatten(e).stream()
-                    .distinct()
-                    .sorted(Comparator.comparing(PlanError::pointer, SchemaValidator::comparePointers)
-                            .thenComparing(PlanError::message))
-                    .toList();
         }
+        return new SchemaMessages(this::part).words(errors).stream()
+                .distinct()
+                .sorted(Comparator.comparing(PlanError::pointer, SchemaValidator::comparePointers)
+                        .thenComparing(PlanError::message))
+                .toList();
+    }
+
+    /** a subschema as a schema of its own, for checking one value against it again. */
+    private synchronized Schema part(JsonNode schemaNode) {
+        return parts.computeIfAbsent(schemaNode, n -> {
+            Schema s = registry.getSchema(n);
+            s.initializeValidators();
+            return s;
+        });
     }
 
     /** document order: numeric segments compare as numbers, so /actions/10 follows /actions/9. */

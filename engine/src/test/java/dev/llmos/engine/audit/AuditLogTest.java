@@ -70,4 +70,32 @@ class AuditLogTest {
         }
         assertEquals(java.util.stream.LongStream.rangeClosed(1, 201).boxed().toList(), seqs);
     }
+
+    @Test
+    void aDeferredRecordIsAnchoredOnlyWithTheSyncedRecordAfterIt() throws Exception {
+        Path file = tmp.resolve("audit.jsonl");
+        AuditLog log = new AuditLog(file);
+        log.append("first", Json.mapper().createObjectNode().put("n", 1));
+        Path anchor = AuditLog.sibling(file, ".anchor");
+        log.deferring().append("deferred", Json.mapper().createObjectNode().put("n", 2));
+        assertEquals(3, Files.readAllLines(file).size(), "written at once (after the sealing record and the first)");
+        assertEquals(List.of(1L, 2L), anchoredSeqs(anchor), "but no head names a record that may not be on disk yet");
+        log.append("synced", Json.mapper().createObjectNode().put("n", 3));
+        assertEquals(List.of(1L, 2L, 4L), anchoredSeqs(anchor), "the synced record's head covers the deferred one");
+        VerifyReport r = AuditVerifier.verify(file, new AuditVerifier.Inputs(List.of(SealKey.read(log.verifyKeyFile())),
+                List.of(anchor), null));
+        assertEquals(List.of(), r.problems());
+        assertEquals(4, r.records());
+    }
+
+    private static List<Long> anchoredSeqs(Path anchor) throws Exception {
+        List<Long> out = new ArrayList<>();
+        for (String line : Files.readAllLines(anchor)) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("seq=(\\d+)").matcher(line);
+            if (m.find()) {
+                out.add(Long.parseLong(m.group(1)));
+            }
+        }
+        return out;
+    }
 }
