@@ -174,7 +174,8 @@ final class ExecFacts {
                 case Unwrap.Inner.Command c -> parts.add(build(restore(c.words(), runtime),
                         c.cwd() == null ? cwd : real(c.cwd(), cwd), List.of(), List.of(), c.via(), c.dynamic(), depth + 1));
                 case Unwrap.Inner.Shell sh -> {
-                    Script script = ShellParser.parse(sh.script(), cwd, home);
+                    // mktemp makes files in /tmp unless the plan's environment names another TMPDIR
+                    Script script = ShellParser.parse(sh.script(), cwd, home, env.containsKey("TMPDIR") ? null : "/tmp");
                     parts.addAll(commands(script, sh.via(), cwd, depth));
                     code = sh.script();
                     codeRead = script.unknown() == null;
