@@ -64,7 +64,7 @@ class PolicyErrorsTest {
         assertTrue(r.err().endsWith("llmsh: the policy does not compile; nothing ran\n"), r.err());
     }
 
-    /** the plan is validated while the policy loads on another thread; the policy's problem still comes first. */
+    /** whatever the order of loading, the policy's problem comes first and nothing is audited under it. */
     @Test
     void runReportsABrokenPolicyBeforeAnInvalidPlanAndAuditsNothing() throws IOException {
         Path plan = tmp.resolve("invalid.json");

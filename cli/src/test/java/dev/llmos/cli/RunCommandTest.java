@@ -117,7 +117,7 @@ class RunCommandTest {
                 """.formatted(String.join(", ", ActionRegistry.discover().types())), r.err());
     }
 
-    /** validated before the policy is loaded, an invalid plan still goes on record once the policy is there. */
+    /** an invalid plan goes on the audit record with its errors, once. */
     @Test
     void anInvalidPlanIsAuditedWithItsErrors() throws IOException {
         Cli cli = cli();

@@ -19,9 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 
 /**
  * the engine's policy port on drools: the .drl files of a directory compiled once (see
@@ -62,57 +59,20 @@ public final class DroolsPolicy implements PolicyEngine {
      */
     public static DroolsPolicy load(Path policyDir, PolicyCache cache, ClassLoader classLoader) {
         PolicySources sources = PolicySources.read(policyDir);
+        // catalogues first: they are quick to check, and a bad one stops the load like a bad rule
         List<CatalogLoader.CatalogFile> catalogFiles = CatalogLoader.files(sources.dir());
-        // the catalogues are parsed on a second thread while the rules load: in a fresh jvm both
-        // take a while (yaml, drools), and two cores do them side by side
-        CompletableFuture<PolicyCatalog> catalogLoad = catalogFiles.isEmpty()
-                ? CompletableFuture.completedFuture(PolicyCatalog.EMPTY) : inBackground(() -> CatalogLoader.load(catalogFiles));
+        PolicyCatalog catalog = catalogFiles.isEmpty() ? PolicyCatalog.EMPTY : CatalogLoader.load(catalogFiles);
         List<PolicyProblem> textWarnings = new ArrayList<>();
         for (PolicySources.PolicyFile file : sources.files()) {
             textWarnings.addAll(DrlText.strOperators(file.path(), file.text()));
         }
-        CompiledPolicy compiled;
-        try {
-            compiled = cache.get(sources, classLoader, !textWarnings.isEmpty());
-        } catch (RuntimeException e) {
-            // a bad catalogue is reported before bad rules, as when it was read first
-            joined(catalogLoad);
-            throw e;
-        }
-        PolicyCatalog catalog = joined(catalogLoad);
+        CompiledPolicy compiled = cache.get(sources, classLoader, !textWarnings.isEmpty());
         List<PolicyProblem> warnings = new ArrayList<>(compiled.warnings());
         warnings.addAll(textWarnings);
         warnings.forEach(w -> LOG.warn("policy {}: {}", policyDir, w));
         LOG.debug("policy {} loaded: {} rules from {} files, digest {}", policyDir, compiled.rules().size(),
                 sources.files().size(), compiled.digest());
         return new DroolsPolicy(compiled, warnings, catalog, digest(compiled.digest(), catalogFiles));
-    }
-
-    private static <T> CompletableFuture<T> inBackground(Supplier<T> work) {
-        CompletableFuture<T> out = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("policy-catalog").start(() -> {
-            try {
-                out.complete(work.get());
-            } catch (RuntimeException | Error e) {
-                out.completeExceptionally(e);
-            }
-        });
-        return out;
-    }
-
-    /** the result, or the loader's own exception as it threw it. */
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     @Override

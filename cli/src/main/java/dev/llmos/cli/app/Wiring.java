@@ -39,11 +39,7 @@ public final class Wiring {
      */
     public static Pipeline pipeline(Settings settings, Context context) {
         ActionRegistry registry = registry();
-        return pipeline(settings, registry, context.policies().load(policyDir(settings), settings.cacheDir()));
-    }
-
-    /** the same, from a registry and a policy loaded elsewhere (llmsh run loads the policy on a second thread). */
-    public static Pipeline pipeline(Settings settings, ActionRegistry registry, PolicyEngine policy) {
+        PolicyEngine policy = context.policies().load(policyDir(settings), settings.cacheDir());
         createPrivate(settings.stateDir());
         return new Pipeline(registry, policy, new AuditLog(settings.auditLog()), HostProbe.system().host(),
                 new Pipeline.Config(settings.stateDir(), Limits.DEFAULT, settings.protectedRoots(), Path.of("/")));
