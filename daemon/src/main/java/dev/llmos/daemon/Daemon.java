@@ -34,6 +34,8 @@ public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     /** how long a stopping daemon waits for cancelled plans to finish their recovery. */
     private static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(30);
+    /** how long without clients and plans before the daemon hands its spare heap back (once per quiet spell). */
+    private static final long TRIM_AFTER_NANOS = java.time.Duration.ofSeconds(5).toNanos();
 
     private final DaemonConfig config;
     private final PolicyLoader loader;
@@ -54,6 +56,7 @@ public final class Daemon implements AutoCloseable {
     private volatile java.nio.channels.Selector selector;
     private volatile long lastActivityNanos = System.nanoTime();
     private volatile String exitReason = "closed";
+    private volatile long trimmedAtActivity = -1;
 
     /** a daemon whose reloads run no suites. */
     public Daemon(DaemonConfig config, PolicyLoader loader, ActionRegistry registry, HostFacts host,
@@ -139,8 +142,15 @@ public final class Daemon implements AutoCloseable {
                     // an exception would cancel this watchdog, and every timeout with it
                     LOG.error("cannot audit the summary of refused connections: {}", e.toString());
                 }
+                long last = lastActivityNanos;
+                if (connections.isEmpty() && !plans.anyRunning() && now - last > TRIM_AFTER_NANOS && trimmedAtActivity != last) {
+                    // a quiet daemon should not keep the heap its busiest minute grew: a full collection
+                    // lets the collector (serial, bin/llm-osd) shrink the heap and return the pages (decision 0026)
+                    trimmedAtActivity = last;
+                    System.gc();
+                }
                 if (!config.idleExit().isZero() && connections.isEmpty() && !plans.anyRunning()
-                        && now - lastActivityNanos > config.idleExit().toNanos()) {
+                        && now - last > config.idleExit().toNanos()) {
                     exitReason = "idle";
                     stop();
                 }

@@ -106,6 +106,17 @@ final class ExecFacts {
                 }
             }
         }
+        // a writer told where to write by an option writes there, not (only) at its last operand
+        String destination = null;
+        for (String dir : Destinations.of(program, argv)) {
+            String real = real(dir, cwd);
+            // last, so that a mode-first writer's dropped first operand (tar xf) is never the destination
+            operands.remove(real);
+            operands.add(real);
+            if (Destinations.replacesLast(program)) {
+                destination = real;
+            }
+        }
         List<String> writes = new ArrayList<>();
         List<String> reads = new ArrayList<>();
         List<String> unknownWrites = new ArrayList<>();
@@ -166,7 +177,8 @@ final class ExecFacts {
                 case Unwrap.Inner.Command c -> parts.add(build(restore(c.words(), runtime),
                         c.cwd() == null ? cwd : real(c.cwd(), cwd), List.of(), List.of(), c.via(), c.dynamic(), depth + 1));
                 case Unwrap.Inner.Shell sh -> {
-                    Script script = ShellParser.parse(sh.script(), cwd, home);
+                    // mktemp makes files in /tmp unless the plan's environment names another TMPDIR
+                    Script script = ShellParser.parse(sh.script(), cwd, home, env.containsKey("TMPDIR") ? null : "/tmp");
                     parts.addAll(commands(script, sh.via(), cwd, depth));
                     code = sh.script();
                     codeRead = script.unknown() == null;
@@ -198,7 +210,8 @@ final class ExecFacts {
                 argv.isEmpty() ? List.of() : argv.subList(1, argv.size()),
                 cwd == null ? null : context.path(cwd).realPath(),
                 timeoutSec, asRoot, env, List.copyOf(pathArgs), List.copyOf(operands),
-                operands.isEmpty() ? null : operands.get(operands.size() - 1), List.copyOf(dirArgs), List.copyOf(writes),
+                destination != null ? destination : operands.isEmpty() ? null : operands.get(operands.size() - 1),
+                List.copyOf(dirArgs), List.copyOf(writes),
                 List.copyOf(reads), List.copyOf(unknownWrites), List.copyOf(urls), List.copyOf(urlFiles), via, dynamic, code,
                 codeRead, codeUnknown, runtimeCode, List.copyOf(parts));
     }

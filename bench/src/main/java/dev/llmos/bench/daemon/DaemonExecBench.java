@@ -50,6 +50,8 @@ public class DaemonExecBench {
         JsonNode ran = runOnce();
         JsonNode result = ran.path("actions").path(0).path("result");
         if (!"completed".equals(ran.path("status").asText()) || !result.path("data").path("confined").asBoolean()) {
+            // jmh runs no teardown after a failed setup: the temp dir goes now
+            daemon.close();
             throw new IllegalStateException("exec true did not run confined through llm-osd: " + ran);
         }
         record = FileChannel.open(daemon.stateDir().resolve("bench-records"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,

@@ -260,7 +260,19 @@ public final class AuditLog {
         return Json.sha256(Json.canonical(copy));
     }
 
-    /** every line, as text; for tail. */
+    /**
+     * the newest lines first, read backwards from the end as they are taken, until {@code take}
+     * returns false: a tail reads the end of the log, not all of it.
+     */
+    public void newestFirst(java.util.function.Predicate<String> take) {
+        try (NewestFirst lines = new NewestFirst(file)) {
+            while (lines.hasNext() && take.test(lines.next())) {
+                // take says when it has enough
+            }
+        }
+    }
+
+    /** every line, as text. */
     public List<String> lines() {
         try {
             // decoded leniently: a damaged byte is verify's business, tail shows what it can

@@ -98,4 +98,29 @@ class AuditLogTest {
         }
         return out;
     }
+
+    @Test
+    void newestFirstGivesTheSameLinesAsReadingTheWholeFileBackwards() throws Exception {
+        Path file = tmp.resolve("audit.jsonl");
+        AuditLog log = new AuditLog(file);
+        // records of about 1 KiB, so the 64 KiB chunks split lines, and one with multi-byte text
+        for (int i = 0; i < 200; i++) {
+            log.append("test", Json.mapper().createObjectNode().put("n", i).put("pad", (i == 77 ? "é→" : "") + "x".repeat(1000)));
+        }
+        List<String> all = new ArrayList<>(log.lines());
+        java.util.Collections.reverse(all);
+        List<String> newest = new ArrayList<>();
+        log.newestFirst(newest::add);
+        assertEquals(all, newest);
+        List<String> three = new ArrayList<>();
+        log.newestFirst(l -> three.add(l) && three.size() < 3);
+        assertEquals(all.subList(0, 3), three);
+    }
+
+    @Test
+    void newestFirstOfAMissingLogIsEmpty() {
+        List<String> none = new ArrayList<>();
+        new AuditLog(tmp.resolve("none.jsonl")).newestFirst(none::add);
+        assertEquals(List.of(), none);
+    }
 }
