@@ -9,6 +9,12 @@ import dev.llmos.engine.plan.PlannedAction;
 import dev.llmos.engine.registry.ActionRegistry;
 import dev.llmos.engine.schema.PlanError;
 import dev.llmos.engine.schema.PlanValidationException;
+import dev.llmos.engine.schema.PlanValidator;
+import dev.llmos.engine.schema.SchemaValidator;
+import dev.llmos.engine.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -62,6 +68,20 @@ class PlanValidationTest {
                         {"id":"a1","type":"exec","argv":["ls"],"reason":"r","timeout_sec":0,
                          "env":{"LD_PRELOAD":"/x.so","1X":"y","OK":1}},
                         {"id":"a2","type":"exec","argv":[],"reason":"r"}"""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "[{\"id\":\"a1\",\"type\":\"exec\",\"argv\":\"ls\",\"reason\":\"r\",\"env\":{\"LD_X\":1}}]",
+            "[{\"id\":\"a1\",\"type\":\"write_file\",\"path\":\"x\",\"mode\":7,\"colour\":1}, {\"type\":3}, 5]",
+            "[{\"id\":\"#\",\"type\":\"reboot\",\"reason\":\"\"}, {\"id\":\"a2\",\"type\":\"read_file\"}]",
+            "\"not a list\""})
+    void pickingEachActionsBranchByItsTypeGivesWhatTheWholeSchemaGives(String actions) throws Exception {
+        ObjectNode schema = PARSER.schema();
+        var plan = Json.mapper().readTree("{\"version\":1,\"mode\":\"actionplan\",\"goal\":\"g\",\"actions\":" + actions + "}");
+        List<PlanError> whole = new SchemaValidator(schema).validate(plan);
+        assertEquals(whole, new PlanValidator(schema).validate(plan));
+        assertEquals(true, !whole.isEmpty());
     }
 
     @Test

@@ -118,6 +118,24 @@ class DebianPackageIT {
     }
 
     @Test
+    void manPagesShowTheGlobalOptionsOnceAndNoUnusedNativeJarShips() throws Exception {
+        dpkg("--install", v1.toString());
+        try (Stream<Path> jars = Files.list(root.resolve("usr/share/llm-os/lib"))) {
+            // an option entry is bold with its value label: \fB--policy\fP=\fIDIR\fP
+            assertEquals(List.of(true, false, false, true), List.of(man("llmsh").contains("\\fB--policy\\fP="),
+                    man("llmsh-run").contains("\\fB--policy\\fP"), jars.anyMatch(j -> j.getFileName().toString().startsWith("jline-native")),
+                    man("llmsh-run").contains("see llmsh(1).")));
+        }
+    }
+
+    private String man(String page) throws IOException {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(root.resolve("usr/share/man/man1/" + page + ".1.gz")))) {
+            // roff escapes hyphens as \-
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\\-", "-");
+        }
+    }
+
+    @Test
     void anUpgradeKeepsTheAdminsEditsToAConffile() throws Exception {
         dpkg("--install", v1.toString());
         Path config = root.resolve("etc/llm-os/config.json");

@@ -60,11 +60,14 @@ final class ExecFacts {
         List<String> argv = words.stream().map(Script.Word::text).toList();
         String argv0 = argv.isEmpty() ? "" : argv.get(0);
         String named = argv0.substring(argv0.lastIndexOf('/') + 1);
-        Optional<Path> found = argv0.indexOf('\0') >= 0 ? Optional.empty() : ProgramLookup.find(argv0, cwd);
+        // the same program named by several commands of a plan is looked up and identified once per decision
+        Optional<Path> found = argv0.indexOf('\0') >= 0 ? Optional.empty()
+                : context.once("program\0" + argv0 + "\0" + cwd, () -> ProgramLookup.find(argv0, cwd));
         String program = named;
         String programPath = null;
         if (found.isPresent()) {
-            ProgramIdentity.Identity identity = ProgramIdentity.of(found.get());
+            Path file = found.get();
+            ProgramIdentity.Identity identity = context.once("identity\0" + file, () -> ProgramIdentity.of(file));
             program = identity.name();
             programPath = context.path(found.get().toString()).realPath();
         }
@@ -101,6 +104,17 @@ final class ExecFacts {
                 if (!named0.isEmpty()) {
                     operands.add(facts(named0.get(0), cwd).realPath());
                 }
+            }
+        }
+        // a writer told where to write by an option writes there, not (only) at its last operand
+        String destination = null;
+        for (String dir : Destinations.of(program, argv)) {
+            String real = real(dir, cwd);
+            // last, so that a mode-first writer's dropped first operand (tar xf) is never the destination
+            operands.remove(real);
+            operands.add(real);
+            if (Destinations.replacesLast(program)) {
+                destination = real;
             }
         }
         List<String> writes = new ArrayList<>();
@@ -163,7 +177,8 @@ final class ExecFacts {
                 case Unwrap.Inner.Command c -> parts.add(build(restore(c.words(), runtime),
                         c.cwd() == null ? cwd : real(c.cwd(), cwd), List.of(), List.of(), c.via(), c.dynamic(), depth + 1));
                 case Unwrap.Inner.Shell sh -> {
-                    Script script = ShellParser.parse(sh.script(), cwd, home);
+                    // mktemp makes files in /tmp unless the plan's environment names another TMPDIR
+                    Script script = ShellParser.parse(sh.script(), cwd, home, env.containsKey("TMPDIR") ? null : "/tmp");
                     parts.addAll(commands(script, sh.via(), cwd, depth));
                     code = sh.script();
                     codeRead = script.unknown() == null;
@@ -195,7 +210,8 @@ final class ExecFacts {
                 argv.isEmpty() ? List.of() : argv.subList(1, argv.size()),
                 cwd == null ? null : context.path(cwd).realPath(),
                 timeoutSec, asRoot, env, List.copyOf(pathArgs), List.copyOf(operands),
-                operands.isEmpty() ? null : operands.get(operands.size() - 1), List.copyOf(dirArgs), List.copyOf(writes),
+                destination != null ? destination : operands.isEmpty() ? null : operands.get(operands.size() - 1),
+                List.copyOf(dirArgs), List.copyOf(writes),
                 List.copyOf(reads), List.copyOf(unknownWrites), List.copyOf(urls), List.copyOf(urlFiles), via, dynamic, code,
                 codeRead, codeUnknown, runtimeCode, List.copyOf(parts));
     }

@@ -90,12 +90,6 @@ final class Sandbox {
         }
     }
 
-    /** scratch directories a confined program gets private (writable, empty, discarded) unless it names the host's. */
-    static final List<String> SCRATCH = List.of("/tmp", "/var/tmp");
-
-    /** how big a private scratch directory may grow (its pages count against the program's memory limit too). */
-    static final long SCRATCH_BYTES = 1L << 30;
-
     /** what went into the view, for the outcome's data. */
     record View(List<String> command, List<String> writable, List<String> notBound, List<String> masked,
                 List<String> truncatedSecrets, List<String> privateScratch) {
@@ -131,10 +125,11 @@ final class Sandbox {
             c.addAll(List.of("--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"));
         }
         c.addAll(List.of("--ro-bind", "/", "/"));
-        List<String> privateScratch = named == null ? List.of() : privateScratch(scope, cwd, named);
-        for (String dir : privateScratch) {
+        List<String> privateScratch = new ArrayList<>();
+        for (Scratch.Private p : named == null ? List.<Scratch.Private>of() : Scratch.of(scope, cwd, named)) {
             // the host's copy (other users' files, links planted for root) is out of sight; writes are discarded
-            c.addAll(List.of("--perms", "1777", "--size", Long.toString(SCRATCH_BYTES), "--tmpfs", dir));
+            c.addAll(Scratch.mounts(p));
+            privateScratch.add(p.dir());
         }
         List<String> writable = new ArrayList<>();
         List<String> notBound = new ArrayList<>();
@@ -174,70 +169,6 @@ final class Sandbox {
         }
         c.addAll(List.of("--chdir", cwd, "--"));
         return new View(c, writable, notBound, masked, secrets.truncated(), privateScratch);
-    }
-
-    /**
-     * the scratch directories this program gets private: those it gives no sign of needing from the
-     * host (no argument or environment value mentions them, the cwd is not in them, no grant reaches
-     * into them). mentioning is read generously: any text containing the directory's name.
-     */
-    static List<String> privateScratch(Scope scope, String cwd, List<String> named) {
-        List<String> out = new ArrayList<>();
-        for (String dir : SCRATCH) {
-            Path real = real(Path.of(dir));
-            if (real == null || !Files.isDirectory(real) || !real.toString().equals(dir)) {
-                continue;
-            }
-            boolean needed = named.stream().anyMatch(a -> a != null && namesHostEntry(a, dir))
-                    || within(cwd, dir)
-                    || scope.writable().stream().anyMatch(w -> within(w, dir) || within(dir, w))
-                    || scope.readable().stream().anyMatch(r -> within(r, dir));
-            if (!needed) {
-                out.add(dir);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * whether the text mentions the directory itself, or something in it that exists on the host
-     * (or whose name only the run knows): a program that writes and reads its own new scratch file
-     * by name ({@code /tmp/out.$$}) is served by the private directory, one that reads a file an
-     * earlier step left there is not.
-     */
-    static boolean namesHostEntry(String text, String dir) {
-        for (int at = text.indexOf(dir); at >= 0; at = text.indexOf(dir, at + 1)) {
-            int end = at + dir.length();
-            if (at > 0 && BOUNDARY.indexOf(text.charAt(at - 1)) < 0) {
-                continue;
-            }
-            if (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || "_-.".indexOf(text.charAt(end)) >= 0)) {
-                // another name that starts the same (/tmpfs)
-                continue;
-            }
-            if (end == text.length() || text.charAt(end) != '/') {
-                return true;
-            }
-            int stop = end + 1;
-            while (stop < text.length() && NOT_NAME.indexOf(text.charAt(stop)) < 0 && !Character.isWhitespace(text.charAt(stop))) {
-                stop++;
-            }
-            String entry = text.substring(end + 1, stop);
-            if (entry.isEmpty() || entry.equals(".") || entry.equals("..")
-                    || Files.exists(Path.of(dir, entry), LinkOption.NOFOLLOW_LINKS)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // what may stand before a directory's name in a text that mentions it as a path
-    private static final String BOUNDARY = " \t\n'\"=:<>(|;&,@/";
-    // what ends an entry's literal name: a separator, a quote, or the start of an expansion or glob
-    private static final String NOT_NAME = "'\"/$`*?[{}<>|;&(),";
-
-    private static boolean within(String path, String dir) {
-        return path != null && (path.equals(dir) || path.startsWith(dir.endsWith("/") ? dir : dir + "/"));
     }
 
     private static Path real(Path p) {

@@ -132,7 +132,10 @@ final class Unwrap {
                 i++;
             }
             i += syntax.leading();
-            return i < args.size() ? command(args.subList(i, args.size()), null, program, program.equals("xargs")) : NONE;
+            if (i < args.size() && program.equals("xargs")) {
+                return xargs(args.subList(0, i), args.subList(i, args.size()));
+            }
+            return i < args.size() ? command(args.subList(i, args.size()), null, program, false) : NONE;
         }
         return Exec2.embedded(program, args);
     }
@@ -194,6 +197,32 @@ final class Unwrap {
             }
         }
         return i < args.size() ? command(args.subList(i, args.size()), cwd, "env", false) : NONE;
+    }
+
+    /**
+     * xargs runs its command with input appended, or with input put in place of a replace string
+     * (-I R, -i, --replace): words holding R are decided at run time, so a script or program made
+     * of them is not what policy reads.
+     */
+    private static Inner xargs(List<String> options, List<String> command) {
+        String replace = null;
+        for (int i = 0; i < options.size(); i++) {
+            String o = options.get(i);
+            if (o.equals("-I") && i + 1 < options.size()) {
+                replace = options.get(i + 1);
+            } else if (o.startsWith("-I") && o.length() > 2) {
+                replace = o.substring(2);
+            } else if (o.equals("-i") || o.equals("--replace")) {
+                replace = "{}";
+            } else if (o.startsWith("-i") || o.startsWith("--replace=")) {
+                replace = o.substring(o.startsWith("-i") ? 2 : 10);
+            }
+        }
+        String r = replace;
+        List<Script.Word> words = command.stream()
+                .map(a -> r != null && !r.isEmpty() && a.contains(r) ? new Script.Word(a, true, false, a.indexOf(r)) : Script.Word.plain(a))
+                .toList();
+        return new Inner.Command(words, null, "xargs", true);
     }
 
     static Inner command(List<String> argv, String cwd, String via, boolean dynamic) {

@@ -81,13 +81,17 @@ class ExecFactTest {
     @ParameterizedTest
     @ValueSource(strings = {"LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "BASH_ENV", "ENV", "BASH_FUNC_ls", "PYTHONPATH",
             "PYTHONSTARTUP", "PERL5OPT", "PERL5LIB", "RUBYOPT", "NODE_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS",
-            "GCONV_PATH", "GLIBC_TUNABLES", "IFS", "PS4", "SHELLOPTS", "PATH", "1ABC", "A-B", ""})
+            "GCONV_PATH", "GLIBC_TUNABLES", "IFS", "PS4", "SHELLOPTS", "PATH", "1ABC", "A-B", "",
+            // what names a config, pager or editor a tool runs: git status with HOME elsewhere reads core.fsmonitor there
+            "HOME", "XDG_CONFIG_HOME", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_COUNT", "GIT_CONFIG_KEY_0", "GIT_PAGER", "PAGER",
+            "EDITOR", "LESS", "OPENSSL_CONF", "PYTHONWARNINGS"})
     void refusesDangerousOrMalformedVariableNames(String name) {
         assertEquals(false, new ExecEnvironment(handler.spec().schema(), Path.of("/etc/passwd")).allowed(name));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"LANG", "LC_ALL", "DEBIAN_FRONTEND", "MY_LD_PRELOAD", "LD", "ENVIRONMENT", "_x"})
+    @ValueSource(strings = {"LANG", "LC_ALL", "DEBIAN_FRONTEND", "MY_LD_PRELOAD", "LD", "ENVIRONMENT", "_x", "GIT_AUTHOR_NAME",
+            "HOMEBREW_NO_ANALYTICS", "LESSCHARSET_X"})
     void allowsOrdinaryVariableNames(String name) {
         assertEquals(true, new ExecEnvironment(handler.spec().schema(), Path.of("/etc/passwd")).allowed(name));
     }

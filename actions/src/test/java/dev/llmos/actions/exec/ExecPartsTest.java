@@ -66,6 +66,13 @@ class ExecPartsTest {
     }
 
     @Test
+    void takesTheDirectoryATargetOptionNamesAsTheDestination() {
+        Exec cp = fact(List.of("cp", "-t", "/etc/cron.d", "/etc/hosts"), null);
+        Exec tar = fact(List.of("tar", "-C", "/etc", "-xf", "/tmp/x.tar"), null);
+        assertEquals(List.of("/etc/cron.d", "/etc"), List.of(cp.lastOperand(), tar.operands().get(tar.operands().size() - 1)));
+    }
+
+    @Test
     void knowsAProgramOrScriptPutTogetherAtRunTime() {
         // nice's parts: echo (its substitution), then what it runs
         Exec wrapped = fact(List.of("sh", "-c", "nice $(echo rm) -rf /"), null).parts().get(0).parts().get(1);

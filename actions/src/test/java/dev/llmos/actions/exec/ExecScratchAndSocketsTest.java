@@ -75,12 +75,38 @@ class ExecScratchAndSocketsTest {
     }
 
     @Test
-    void mentionsOfTheHostsScratchAreItsEntriesThatExistOrTheDirectoryItself() throws Exception {
+    void aTextNamesTheHostsScratchDirectoryItselfOrOnlyTheEntriesThatExist() throws Exception {
         Path existing = Files.writeString(dir.resolve("left-by-an-earlier-step"), "x");
-        assertEquals(List.of(true, true, false, false, true, false),
-                List.of(Sandbox.namesHostEntry("cat " + existing, "/tmp"), Sandbox.namesHostEntry("$(ls /tmp)", "/tmp"),
-                        Sandbox.namesHostEntry("> /tmp/new-10c.$$", "/tmp"), Sandbox.namesHostEntry("/var/tmp/x", "/tmp"),
-                        Sandbox.namesHostEntry("cat /tmp/$F", "/tmp"), Sandbox.namesHostEntry("mount -t tmpfs /tmpfs", "/tmp")));
+        String entry = dir.getFileName().toString();
+        assertEquals(List.of(new Scratch.Use(false, java.util.Set.of(entry)), new Scratch.Use(true, java.util.Set.of()),
+                        new Scratch.Use(false, java.util.Set.of()), new Scratch.Use(false, java.util.Set.of()),
+                        new Scratch.Use(true, java.util.Set.of()), new Scratch.Use(false, java.util.Set.of())),
+                List.of(Scratch.use("cat " + existing, "/tmp"), Scratch.use("$(ls /tmp)", "/tmp"),
+                        Scratch.use("> /tmp/new-10c.$$", "/tmp"), Scratch.use("/var/tmp/x", "/tmp"),
+                        Scratch.use("cat /tmp/$F", "/tmp"), Scratch.use("mount -t tmpfs /tmpfs", "/tmp")));
+    }
+
+    @Test
+    void aProgramReadingAHostScratchFileStillWritesItsOwnPrivateScratch() throws Exception {
+        Path file = Files.writeString(dir.resolve("input"), "host data\n");
+        ActionOutcome outcome = run(Scope.NONE, List.of(), "sh", "-c", "f=$(mktemp) && cat \"$1\" > \"$f\" && cat \"$f\"", "sh",
+                file.toString());
+        assertEquals(List.of(true, "host data\n"), List.of(outcome.ok(), outcome.stdout().text()), outcome.stderr().text());
+    }
+
+    @Test
+    void aLinkPlantedInTheHostsScratchIsShownAsALinkSoTheMaskOnItsTargetHolds() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret"), "SECRET\n");
+        Path link = Files.createSymbolicLink(Path.of("/tmp", "llmos-10c-link-" + ProcessHandle.current().pid()), secret);
+        try {
+            Catalog catalog = () -> List.of(secret.toString());
+            ExecContext context = new ExecContext(state, TestContexts.DIGEST, "a1", TestContexts.SELF, Limits.DEFAULT, null,
+                    Scope.NONE, List.of(), catalog);
+            ActionOutcome outcome = handler.execute(new ExecParams(List.of("cat", link.toString()), "/", 20, null, null), context);
+            assertEquals(List.of(false, ""), List.of(outcome.ok(), outcome.stdout().text()), outcome.stderr().text());
+        } finally {
+            Files.delete(link);
+        }
     }
 
     @Test

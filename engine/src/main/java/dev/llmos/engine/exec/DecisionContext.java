@@ -1,6 +1,7 @@
 package dev.llmos.engine.exec;
 
 import dev.llmos.engine.host.HostFacts;
+import dev.llmos.engine.host.Lookups;
 import dev.llmos.engine.host.PathFacts;
 import dev.llmos.engine.host.PathResolver;
 import dev.llmos.engine.host.Requester;
@@ -25,7 +26,10 @@ final class DecisionContext implements FactContext {
     private final Requester requester;
     private final Limits limits;
     private final Map<String, PathFacts> resolved = new HashMap<>();
+    // what the file system said during this decision: shared components are asked once
+    private final Lookups lookups = new Lookups();
     private final Map<String, List<PathFacts>> byAction = new LinkedHashMap<>();
+    private final Map<String, Object> answers = new HashMap<>();
     private List<PathFacts> current = new ArrayList<>();
 
     DecisionContext(PathResolver resolver, HostFacts host, Requester requester, Limits limits) {
@@ -46,11 +50,22 @@ final class DecisionContext implements FactContext {
 
     @Override
     public PathFacts path(String path) {
-        PathFacts facts = resolved.computeIfAbsent(path, resolver::resolve);
+        PathFacts facts = resolved.computeIfAbsent(path, p -> resolver.resolve(p, lookups));
         if (!current.contains(facts)) {
             current.add(facts);
         }
         return facts;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T once(String key, java.util.function.Supplier<T> work) {
+        if (answers.containsKey(key)) {
+            return (T) answers.get(key);
+        }
+        T answer = work.get();
+        answers.put(key, answer);
+        return answer;
     }
 
     @Override

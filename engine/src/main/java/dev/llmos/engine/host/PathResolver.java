@@ -2,7 +2,6 @@ package dev.llmos.engine.host;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /** resolves plan paths before policy sees them, so a symlink cannot smuggle a write past a rule. */
@@ -15,15 +14,22 @@ public final class PathResolver {
     }
 
     public PathFacts resolve(String raw) {
-        Walk walk = walk(raw.startsWith("/") ? raw : cwd + "/" + raw);
+        return resolve(raw, new Lookups());
+    }
+
+    /** as above, asking the file system through {@code lookups}: one decision shares one. */
+    public PathFacts resolve(String raw, Lookups lookups) {
+        Walk walk = walk(raw.startsWith("/") ? raw : cwd + "/" + raw, lookups);
         Path real = Path.of(walk.path);
         Path given = cwd.resolve(raw).normalize();
-        boolean exists = Files.exists(real, LinkOption.NOFOLLOW_LINKS);
+        Lookups.Attrs attrs = lookups.lstat(walk.path);
+        boolean exists = attrs != null;
         boolean symlink = walk.links > 0 || !real.equals(given);
         String owner = null;
         long size = -1;
         boolean directory = false;
-        if (exists) {
+        if (exists && attrs.symlink()) {
+            // a link left unfollowed (dangling, or too many on the way): asked through it, as before
             directory = Files.isDirectory(real);
             try {
                 owner = Files.getOwner(real).getName();
@@ -33,10 +39,15 @@ public final class PathResolver {
             } catch (IOException e) {
                 owner = null;
             }
+        } else if (exists) {
+            directory = attrs.directory();
+            owner = lookups.owner(attrs.uid(), real);
+            size = attrs.regular() ? attrs.size() : -1;
         }
         Path parent = real.getParent();
+        Lookups.Attrs parentAttrs = parent == null ? null : lookups.lstat(parent.toString());
         return new PathFacts(raw, real.toString(), topDir(real), exists, directory, symlink, owner, size,
-                exists ? FileId.of(real) : null, parent == null ? null : FileId.of(parent));
+                exists ? attrs.id() : null, parentAttrs == null ? null : parentAttrs.id());
     }
 
     /** where a walk ended and how many links it followed. */
@@ -51,7 +62,7 @@ public final class PathResolver {
      * before a later ".." (so /var/run/../etc is /etc when /var/run links to /run); what does
      * not exist yet is appended as written, with "." and ".." applied to it textually.
      */
-    private static Walk walk(String absolute) {
+    private static Walk walk(String absolute, Lookups lookups) {
         java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
         push(todo, absolute);
         String cur = "/";
@@ -68,22 +79,21 @@ public final class PathResolver {
             }
             String next = cur.equals("/") ? "/" + part : cur + "/" + part;
             if (!missing) {
-                Path p = Path.of(next);
+                Lookups.Attrs attrs = lookups.lstat(next);
                 // a link is followed when it leads somewhere; a dangling one stays itself, as file
                 // actions refuse to write through it
-                if (Files.isSymbolicLink(p) && links < MAX_LINKS && Files.exists(p)) {
-                    try {
-                        String target = Files.readSymbolicLink(p).toString();
+                if (attrs != null && attrs.symlink() && links < MAX_LINKS && lookups.leadsSomewhere(next)) {
+                    String target = lookups.target(next);
+                    // an unreadable link keeps its own path
+                    if (target != null) {
                         links++;
                         if (target.startsWith("/")) {
                             cur = "/";
                         }
                         push(todo, target);
                         continue;
-                    } catch (IOException | UnsupportedOperationException e) {
-                        // unreadable link: keep its own path
                     }
-                } else if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                } else if (attrs == null) {
                     missing = true;
                 }
             }
@@ -106,7 +116,7 @@ public final class PathResolver {
 
     /** follows symlinks of the longest existing prefix, then appends what does not exist yet. */
     static Path realPath(Path absolute) {
-        return Path.of(walk(absolute.toString()).path);
+        return Path.of(walk(absolute.toString(), new Lookups()).path);
     }
 
     static String topDir(Path real) {

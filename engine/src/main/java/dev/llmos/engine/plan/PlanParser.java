@@ -11,7 +11,7 @@ import dev.llmos.engine.registry.ActionRegistry;
 import dev.llmos.engine.schema.PlanError;
 import dev.llmos.engine.schema.PlanSchema;
 import dev.llmos.engine.schema.PlanValidationException;
-import dev.llmos.engine.schema.SchemaValidator;
+import dev.llmos.engine.schema.PlanValidator;
 import dev.llmos.engine.spi.ActionHandler;
 
 import java.nio.charset.StandardCharsets;
@@ -30,12 +30,12 @@ public final class PlanParser {
 
     private final ActionRegistry registry;
     private final ObjectNode schema;
-    private final SchemaValidator validator;
+    private final PlanValidator validator;
 
     public PlanParser(ActionRegistry registry) {
         this.registry = registry;
         this.schema = PlanSchema.generate(registry);
-        this.validator = new SchemaValidator(schema);
+        this.validator = new PlanValidator(schema);
     }
 
     public ObjectNode schema() {
@@ -119,8 +119,13 @@ public final class PlanParser {
     /** parses one action's own fields (the header removed) into its handler's params record. */
     public Record params(JsonNode action) throws JsonProcessingException {
         ActionHandler<?> handler = registry.handler(action.get("type").asText()).orElseThrow();
-        ObjectNode own = ((ObjectNode) action).deepCopy();
-        ActionRegistry.HEADER_FIELDS.forEach(own::remove);
+        // a shallow copy without the header: binding only reads the values it shares
+        ObjectNode own = Json.mapper().createObjectNode();
+        action.fields().forEachRemaining(f -> {
+            if (!ActionRegistry.HEADER_FIELDS.contains(f.getKey())) {
+                own.set(f.getKey(), f.getValue());
+            }
+        });
         return Json.mapper().treeToValue(own, handler.spec().paramsType());
     }
 

@@ -89,6 +89,14 @@ public final class StrictJson {
 
     /** null when the bytes are valid utf-8, else where they are not. */
     static String invalidUtf8(byte[] bytes) {
+        int ascii = 0;
+        while (ascii < bytes.length && bytes[ascii] >= 0) {
+            ascii++;
+        }
+        if (ascii == bytes.length) {
+            // ascii is utf-8 as it is, and most plans are all ascii: no decoder needed
+            return null;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

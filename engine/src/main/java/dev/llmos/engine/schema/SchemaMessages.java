@@ -23,10 +23,11 @@ final class SchemaMessages {
         this.part = part;
     }
 
-    List<PlanError> words(List<Error> errors) {
+    /** @param at the pointer of the checked value inside its document ("" for the document itself) */
+    List<PlanError> words(List<Error> errors, String at) {
         List<PlanError> out = new ArrayList<>();
         for (Error e : errors) {
-            add(e, pointer(e), out);
+            add(e, at + pointer(e), out);
         }
         return out;
     }

@@ -38,11 +38,21 @@ public final class SchemaValidator {
     }
 
     public List<PlanError> validate(JsonNode value) {
+        return validate(value, "");
+    }
+
+    /** as above, for a value found at {@code at} (a json pointer) inside a larger document. */
+    public List<PlanError> validate(JsonNode value, String at) {
         List<Error> errors = schema.validate(value == null ? NullNode.getInstance() : value);
         if (errors.isEmpty()) {
             return List.of();
         }
-        return new SchemaMessages(this::part).words(errors).stream()
+        return inOrder(new SchemaMessages(this::part).words(errors, at));
+    }
+
+    /** distinct, in document order, then by message. */
+    static List<PlanError> inOrder(List<PlanError> errors) {
+        return errors.stream()
                 .distinct()
                 .sorted(Comparator.comparing(PlanError::pointer, SchemaValidator::comparePointers)
                         .thenComparing(PlanError::message))

@@ -14,6 +14,15 @@ public interface FactContext {
 
     Requester requester();
 
+    /**
+     * {@code work}'s answer, worked out once per decision under {@code key} (a program's lookup and
+     * identity, asked by every command naming it); answers are never kept across decisions. a
+     * context that keeps nothing (a test's) just works it out.
+     */
+    default <T> T once(String key, java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
     /** the limits execution will apply, so facts show the effective timeout and sizes. */
     default Limits limits() {
         return Limits.DEFAULT;

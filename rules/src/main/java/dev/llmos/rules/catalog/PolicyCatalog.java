@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +43,35 @@ public final class PolicyCatalog implements Catalog {
     private final Map<String, List<Pattern>> classes;
     private final Map<String, QueryForm> queries;
     private final List<Sockets> sockets;
+    // answers already worked out: rules ask the same questions about the same names and paths for
+    // every action and every rule, and each answer is a pure function of this immutable catalogue
+    private final Memo<List<String>> classesOf = new Memo<>();
+    private final Memo<String> secretGroup = new Memo<>();
+    private final Memo<String> persistenceGroup = new Memo<>();
+    private final Memo<String> controlGroup = new Memo<>();
+    private final Memo<Boolean> secretDir = new Memo<>();
+
+    /** a bounded map of answers (plans name unboundedly many paths): emptied when it fills up. */
+    private static final class Memo<V> {
+
+        private static final int MAX = 4096;
+        private static final Object NONE = new Object();
+        private final Map<String, Object> answers = new ConcurrentHashMap<>();
+
+        @SuppressWarnings("unchecked")
+        V get(String key, Function<String, V> work) {
+            Object known = answers.get(key);
+            if (known == null) {
+                V value = work.apply(key);
+                if (answers.size() >= MAX) {
+                    answers.clear();
+                }
+                answers.put(key, value == null ? NONE : value);
+                return value;
+            }
+            return known == NONE ? null : (V) known;
+        }
+    }
 
     PolicyCatalog(List<Group> secrets, List<Group> persistence, List<Group> control, List<String> secretPaths,
                   Map<String, List<Pattern>> classes, Map<String, QueryForm> queries, List<Sockets> sockets) {
@@ -74,12 +105,12 @@ public final class PolicyCatalog implements Catalog {
 
     /** whether the real path is a secret, or lies inside one. */
     public boolean secret(String realPath) {
-        return group(secrets, realPath) != null;
+        return secretGroup(realPath) != null;
     }
 
     /** the secret group the path belongs to ("ssh-keys"), or null. */
     public String secretGroup(String realPath) {
-        return group(secrets, realPath);
+        return realPath == null ? null : secretGroup.get(realPath, p -> group(secrets, p));
     }
 
     /** whether the path is a secret, or a directory mostly made of them (~/.ssh itself, not the files in it). */
@@ -87,10 +118,7 @@ public final class PolicyCatalog implements Catalog {
         if (realPath == null) {
             return false;
         }
-        if (secret(realPath)) {
-            return true;
-        }
-        return secrets.stream().flatMap(g -> g.dirs().stream()).anyMatch(p -> p.names(realPath));
+        return secretDir.get(realPath, p -> secret(p) || secrets.stream().flatMap(g -> g.dirs().stream()).anyMatch(d -> d.names(p)));
     }
 
     /** whether a secret may lie strictly beneath the directory (judged on the catalogue's text). */
@@ -100,17 +128,17 @@ public final class PolicyCatalog implements Catalog {
 
     /** whether writing the path makes code run later (shell startup files, units, hooks, cron). */
     public boolean persistence(String realPath) {
-        return group(persistence, realPath) != null;
+        return realPath != null && persistenceGroup.get(realPath, p -> group(persistence, p)) != null;
     }
 
     /** whether writing (or opening) the path changes the running kernel or hardware. */
     public boolean control(String realPath) {
-        return group(control, realPath) != null;
+        return controlGroup(realPath) != null;
     }
 
     /** the control group the path belongs to ("hardware"), or null. */
     public String controlGroup(String realPath) {
-        return group(control, realPath);
+        return realPath == null ? null : controlGroup.get(realPath, p -> group(control, p));
     }
 
     /** whether the program (a basename) is in the class. an unknown class is an error, not a miss. */
@@ -120,23 +148,28 @@ public final class PolicyCatalog implements Catalog {
             throw new IllegalArgumentException("no program class '" + programClass + "' in the catalogue (known: "
                     + String.join(", ", new TreeSet<>(classes.keySet())) + ")");
         }
-        return program != null && names.stream().anyMatch(p -> p.matcher(program).matches());
+        return program != null && classesOf(program).contains(programClass);
     }
 
     /** whether any class names the program. */
     public boolean known(String program) {
-        return program != null && classes.values().stream().flatMap(List::stream).anyMatch(p -> p.matcher(program).matches());
+        return program != null && !classesOf(program).isEmpty();
     }
 
     /** the classes that name the program, sorted. */
     public List<String> classesOf(String program) {
-        List<String> out = new ArrayList<>();
-        classes.forEach((name, names) -> {
-            if (program != null && names.stream().anyMatch(p -> p.matcher(program).matches())) {
-                out.add(name);
-            }
+        if (program == null) {
+            return List.of();
+        }
+        return classesOf.get(program, name -> {
+            List<String> out = new ArrayList<>();
+            classes.forEach((c, names) -> {
+                if (names.stream().anyMatch(p -> p.matcher(name).matches())) {
+                    out.add(c);
+                }
+            });
+            return out.stream().sorted().toList();
         });
-        return out.stream().sorted().toList();
     }
 
     /**

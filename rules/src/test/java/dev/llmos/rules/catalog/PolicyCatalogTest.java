@@ -113,6 +113,22 @@ class PolicyCatalogTest {
     }
 
     @Test
+    void answersAsBeforeOnceItsRememberedAnswersOverflow() {
+        // a fresh catalogue, so what other tests asked is not in its memory
+        PolicyCatalog catalog = CatalogLoader.load(CatalogLoader.files(Path.of("../policies")));
+        List<Object> first = List.of(catalog.is("mkfs.ext4", "disk-destroyer"), catalog.secret("/root/.ssh/id_rsa"),
+                catalog.secretDir("/root/.ssh"), catalog.classesOf("no-such-program"));
+        for (int i = 0; i < 10_000; i++) {
+            catalog.classesOf("p" + i);
+            catalog.secret("/tmp/f" + i);
+            catalog.secretDir("/tmp/d" + i);
+        }
+        assertEquals(List.of(true, true, true, List.of()), first);
+        assertEquals(first, List.of(catalog.is("mkfs.ext4", "disk-destroyer"), catalog.secret("/root/.ssh/id_rsa"),
+                catalog.secretDir("/root/.ssh"), catalog.classesOf("no-such-program")));
+    }
+
+    @Test
     void refusesAnUnknownClassRatherThanMissing() {
         assertThrows(IllegalArgumentException.class, () -> SHIPPED.is("ls", "readers"));
     }

@@ -22,6 +22,13 @@ public final class ShellParser {
     private static final Set<String> OPAQUE = Set.of("eval", "source", ".", "alias", "trap", "enable", "hash", "fc", "bind",
             "shopt");
     private static final Set<String> DECLARING = Set.of("declare", "typeset", "local", "readonly", "export", "unset");
+    /** builtins that set variables named among their arguments. */
+    private static final Set<String> SETTERS = Set.of("read", "mapfile", "readarray", "getopts", "printf", "declare", "typeset",
+            "local", "export", "readonly", "unset", "let");
+    /** NAME=$(mktemp ...) where mktemp makes its file in the scratch directory (no template with a directory of its own). */
+    private static final java.util.regex.Pattern MKTEMP = java.util.regex.Pattern.compile(
+            "[A-Za-z_][A-Za-z0-9_]*=(\"?)\\$\\(\\s*mktemp((\\s+(-d|-q|-u|--directory|--quiet|--dry-run))*"
+            + "(\\s+(-t|--tmpdir)(\\s+[A-Za-z0-9._-]*X{3,}[A-Za-z0-9._-]*)?)?(\\s+(-d|-q|-u|--directory|--quiet|--dry-run))*)\\s*\\)\\1");
     private static final Set<String> SENSITIVE = Set.of("PATH", "IFS", "ENV", "BASH_ENV", "CDPATH", "PS4", "PROMPT_COMMAND",
             "SHELLOPTS", "BASHOPTS", "GLOBIGNORE", "HOME");
 
@@ -34,6 +41,9 @@ public final class ShellParser {
     private final List<Script.Command> commands = new ArrayList<>();
     private final List<String[]> pendingHeredocs = new ArrayList<>();
     private String unknown;
+    // variables that hold a new file mktemp made in the scratch directory, and that directory (null: unknown)
+    private final java.util.Map<String, String> scratchVars = new java.util.HashMap<>();
+    private String scratch;
 
     // the command being read
     private final List<Script.Word> words = new ArrayList<>();
@@ -41,11 +51,12 @@ public final class ShellParser {
     private final List<Script> substitutions = new ArrayList<>();
     private final List<Integer> heredocSlots = new ArrayList<>();
 
-    private ShellParser(String src, String cwd, String home, int depth) {
+    private ShellParser(String src, String cwd, String home, int depth, String scratch) {
         this.src = src;
         this.cwd = cwd;
         this.home = home;
         this.depth = depth;
+        this.scratch = scratch;
     }
 
     /**
@@ -53,14 +64,22 @@ public final class ShellParser {
      * @param home what ~ and $HOME are for the program's user
      */
     public static Script parse(String script, String cwd, String home) {
-        return parse(script, cwd, home, 0);
+        return parse(script, cwd, home, 0, null);
     }
 
-    static Script parse(String script, String cwd, String home, int depth) {
+    /**
+     * @param scratch where mktemp makes files for this script (/tmp unless TMPDIR says otherwise; null when
+     *                unknown): a variable set to {@code $(mktemp)} then names a new file there
+     */
+    public static Script parse(String script, String cwd, String home, String scratch) {
+        return parse(script, cwd, home, 0, scratch);
+    }
+
+    static Script parse(String script, String cwd, String home, int depth, String scratch) {
         if (depth > MAX_DEPTH) {
             return new Script(List.of(), "scripts nested more than " + MAX_DEPTH + " deep");
         }
-        ShellParser p = new ShellParser(script, cwd, home, depth);
+        ShellParser p = new ShellParser(script, cwd, home, depth, scratch);
         try {
             p.run();
         } catch (Unreadable e) {
@@ -230,6 +249,14 @@ public final class ShellParser {
                 if (sensitive(name)) {
                     throw new Unreadable("it sets " + name + ", which changes what later commands run");
                 }
+                if (name.equals("TMPDIR")) {
+                    scratch = null;
+                    scratchVars.clear();
+                } else if (scratch != null && MKTEMP.matcher(src.substring(start, i)).matches()) {
+                    scratchVars.put(name, scratch);
+                } else {
+                    scratchVars.remove(name);
+                }
                 return;
             }
             if (w.dynamic() || w.glob()) {
@@ -256,6 +283,13 @@ public final class ShellParser {
         List<Script.Word> cmd = new ArrayList<>(words);
         if (!cmd.isEmpty() && cmd.get(0).text().equals("cd")) {
             cd(cmd);
+        }
+        if (!cmd.isEmpty() && SETTERS.contains(cmd.get(0).text())) {
+            // read f, printf -v f, declare f=...: f no longer holds what mktemp made
+            for (Script.Word w : cmd.subList(1, cmd.size())) {
+                String t = w.text();
+                scratchVars.remove(t.contains("=") ? t.substring(0, t.indexOf('=')) : t);
+            }
         }
         if (!cmd.isEmpty() && DECLARING.contains(cmd.get(0).text())) {
             for (Script.Word w : cmd.subList(1, cmd.size())) {
@@ -328,6 +362,15 @@ public final class ShellParser {
 
     int depth() {
         return depth;
+    }
+
+    String scratch() {
+        return scratch;
+    }
+
+    /** the directory the variable's new mktemp file lies in, or null. */
+    String scratchOf(String name) {
+        return scratchVars.get(name);
     }
 
     void substitution(Script inner) {

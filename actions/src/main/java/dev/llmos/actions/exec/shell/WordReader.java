@@ -154,7 +154,7 @@ final class WordReader {
         } else if (next == '(') {
             int end = matching(i + 1);
             markDynamic();
-            parser.substitution(ShellParser.parse(src.substring(i + 2, end), parser.cwd(), parser.home(), parser.depth() + 1));
+            parser.substitution(ShellParser.parse(src.substring(i + 2, end), parser.cwd(), parser.home(), parser.depth() + 1, parser.scratch()));
             text.append(src, i, end + 1);
             i = end + 1;
         } else if (next == '{') {
@@ -165,6 +165,10 @@ final class WordReader {
             String name = src.substring(i + 2, end);
             if (name.equals("HOME")) {
                 text.append(parser.home());
+            } else if (text.isEmpty() && parser.scratchOf(name) != null) {
+                text.append(parser.scratchOf(name)).append('/');
+                markDynamic();
+                text.append(src, i, end + 1);
             } else {
                 markDynamic();
                 text.append(src, i, end + 1);
@@ -175,8 +179,14 @@ final class WordReader {
             while (j < n && (Character.isLetterOrDigit(src.charAt(j)) || src.charAt(j) == '_')) {
                 j++;
             }
-            if (src.substring(i + 1, j).equals("HOME")) {
+            String name = src.substring(i + 1, j);
+            if (name.equals("HOME")) {
                 text.append(parser.home());
+            } else if (text.isEmpty() && parser.scratchOf(name) != null) {
+                // a new file mktemp made: somewhere in the scratch directory, its name only the run knows
+                text.append(parser.scratchOf(name)).append('/');
+                markDynamic();
+                text.append(src, i, j);
             } else {
                 markDynamic();
                 text.append(src, i, j);
@@ -252,7 +262,7 @@ final class WordReader {
             throw new ShellParser.Unreadable("an unterminated backtick");
         }
         markDynamic();
-        parser.substitution(ShellParser.parse(src.substring(i + 1, end), parser.cwd(), parser.home(), parser.depth() + 1));
+        parser.substitution(ShellParser.parse(src.substring(i + 1, end), parser.cwd(), parser.home(), parser.depth() + 1, parser.scratch()));
         text.append(src, i, end + 1);
         i = end + 1;
     }

@@ -73,6 +73,14 @@ class ShellParserTest {
     }
 
     @Test
+    void knowsAVariableSetFromMktempNamesANewFileInTheScratchDirectoryUntilItIsSetAgain() {
+        Script s = ShellParser.parse("f=$(mktemp); echo a > \"$f\"; read f < /tmp/n; echo b > $f", "/", "/root", "/tmp");
+        Script.Word first = s.commands().get(0).redirects().get(0).target();
+        Script.Word second = s.commands().get(2).redirects().get(0).target();
+        assertEquals(List.of("/tmp/", true, "", true), List.of(first.literalPrefix(), first.dynamic(), second.literalPrefix(), second.dynamic()));
+    }
+
+    @Test
     void givesAHereDocumentItsBody() {
         Script s = ShellParser.parse("sh <<EOF\nwipefs -a /dev/sda\nEOF\necho after", "/", "/root");
         assertEquals(List.of(List.of("sh"), List.of("echo", "after")), argvs(s));
