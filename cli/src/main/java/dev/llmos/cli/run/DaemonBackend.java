@@ -1,7 +1,7 @@
 package dev.llmos.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.llmos.cli.app.BadInputException;
+import dev.llmos.cli.app.DaemonErrors;
 import dev.llmos.engine.exec.ActionReport;
 import dev.llmos.engine.exec.Approver;
 import dev.llmos.engine.exec.DecidedPlan;
@@ -171,12 +171,12 @@ final class DaemonBackend implements Backend {
                 throw new PlanValidationException(errors);
             }
             // refusals about the plan itself (denied since, approval expired, already run) are a
-            // failed run (exit 1); anything else the daemon refuses is bad input (exit 2)
+            // failed run (exit 1); the rest as the readme's table says (DaemonErrors)
             if (e.error().code() == RpcError.PLAN_DENIED || e.error().code() == RpcError.APPROVAL_INVALID
                     || e.error().code() == RpcError.APPROVAL_REQUIRED || e.error().code() == RpcError.PLAN_STATE) {
                 throw new IllegalStateException("llm-osd refused: " + e.getMessage(), e);
             }
-            throw new BadInputException("llm-osd: " + e.getMessage());
+            throw DaemonErrors.of(e);
         } catch (IOException e) {
             throw new UncheckedIOException("llm-osd at " + socket + ": " + e.getMessage(), e);
         }

@@ -73,16 +73,31 @@ public final class DaemonClient implements AutoCloseable {
     public JsonNode exchange(String line) throws IOException {
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-            channel.write(buf);
+        String answer;
+        try {
+            while (buf.hasRemaining()) {
+                channel.write(buf);
+            }
+            answer = reader.readLine();
+        } catch (IOException e) {
+            // a daemon that refuses a caller says why and closes at once, so the request may meet a
+            // closed socket (broken pipe): its reason is still waiting to be read, and is the answer
+            answer = refusal().orElseThrow(() -> e);
         }
-        String answer = reader.readLine();
         if (answer == null) {
             throw new IOException("llm-osd closed the connection");
         }
         JsonNode response = JsonTrees.read(answer);
         // an empty line reads as the mapper reads it: nothing there
         return response == null ? MissingNode.getInstance() : response;
+    }
+
+    private java.util.Optional<String> refusal() {
+        try {
+            return java.util.Optional.ofNullable(reader.readLine());
+        } catch (IOException ignored) {
+            return java.util.Optional.empty();
+        }
     }
 
     @Override
