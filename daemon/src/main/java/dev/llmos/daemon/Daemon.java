@@ -124,6 +124,8 @@ public final class Daemon implements AutoCloseable {
      */
     public String serve(ServerSocketChannel listening) throws IOException {
         this.server = listening;
+        // the idle window counts from serving: a slow start (the policy's first load) must not use it up
+        lastActivityNanos = System.nanoTime();
         Connection.Timeouts timeouts = new Connection.Timeouts(config.readTimeout().toNanos(),
                 config.guards().firstRequestTimeout().toNanos(), config.connectionIdleTimeout().toNanos(),
                 config.guards().writeTimeout().toNanos());

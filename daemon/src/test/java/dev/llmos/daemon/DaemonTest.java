@@ -40,6 +40,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -75,6 +76,10 @@ class DaemonTest {
         });
     }
 
+    // what a slow start (the policy's first load) spends between building the daemon and serving
+    private Duration startUp = Duration.ZERO;
+    private volatile long servedFrom;
+
     private void start(String mode, Duration readTimeout, int maxClients, Duration idleExit) throws IOException {
         start(mode, readTimeout, maxClients, idleExit, DaemonConfig.Guards.DEFAULT);
     }
@@ -92,7 +97,11 @@ class DaemonTest {
         ServerSocketChannel server = SocketSetup.bind(socket, null);
         serving = CompletableFuture.supplyAsync(() -> {
             try {
+                Thread.sleep(startUp);
+                servedFrom = System.nanoTime();
                 return daemon.serve(server);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -299,6 +308,16 @@ class DaemonTest {
     void exitsAfterTheIdleWindow() throws Exception {
         start("allow", Duration.ofSeconds(10), 4, Duration.ofMillis(300));
         assertEquals("idle", serving.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void theIdleWindowCountsFromServingNotFromBuildingTheDaemon() throws Exception {
+        // a start slower than the window must not leave a client that comes as the socket appears unserved
+        startUp = Duration.ofMillis(900);
+        start("allow", Duration.ofSeconds(10), 4, Duration.ofMillis(500));
+        assertEquals("idle", serving.get(10, TimeUnit.SECONDS));
+        long served = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - servedFrom);
+        assertTrue(served >= 500, "served only " + served + " ms of a 500 ms idle window");
     }
 
     @Test
