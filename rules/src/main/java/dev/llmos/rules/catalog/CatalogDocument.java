@@ -54,6 +54,7 @@ record CatalogDocument(
             @JsonProperty("max-operands") Integer maxOperands,
             @JsonProperty("value-options") List<String> valueOptions,
             @JsonProperty("deny-options") List<String> denyOptions,
-            @JsonProperty("deny-short") List<String> denyShort) {
+            @JsonProperty("deny-short") List<String> denyShort,
+            @JsonProperty("require-options") List<String> requireOptions) {
     }
 }

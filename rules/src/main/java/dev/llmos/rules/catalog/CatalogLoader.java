@@ -127,6 +127,8 @@ public final class CatalogLoader {
                         check.at("max-operands", "max-operands of '" + name + "' must be 0 or more");
                     } else if (q.denyShort() != null && q.denyShort().stream().anyMatch(l -> l == null || l.length() != 1)) {
                         check.at("deny-short", "deny-short of '" + name + "' must list single letters");
+                    } else if (q.requireOptions() != null && q.requireOptions().stream().anyMatch(o -> o == null || !o.startsWith("-"))) {
+                        check.at("require-options", "require-options of '" + name + "' must list options (-x, --name)");
                     } else {
                         queries.put(name, QueryForm.of(q));
                     }

@@ -9,18 +9,23 @@ import java.util.regex.Pattern;
  * keep it from changing anything. {@link #problem} says why an argv is not such a form.
  */
 record QueryForm(List<Pattern> subcommands, List<Pattern> second, List<Pattern> operands, List<Pattern> denyOperands,
-                 Integer maxOperands, List<String> valueOptions, List<Pattern> denyOptions, List<String> denyShort) {
+                 Integer maxOperands, List<String> valueOptions, List<Pattern> denyOptions, List<String> denyShort,
+                 List<String> requireOptions) {
 
     static QueryForm of(CatalogDocument.Query q) {
         return new QueryForm(globs(q.subcommands()), globs(q.second()), globs(q.operands()), globs(q.denyOperands()),
                 q.maxOperands(), q.valueOptions() == null ? List.of() : List.copyOf(q.valueOptions()),
-                globs(q.denyOptions()), q.denyShort() == null ? List.of() : List.copyOf(q.denyShort()));
+                globs(q.denyOptions()), q.denyShort() == null ? List.of() : List.copyOf(q.denyShort()),
+                q.requireOptions() == null ? List.of() : List.copyOf(q.requireOptions()));
     }
 
     /** null when {@code args} (argv without argv[0]) is a read-only form, else what makes it not one. */
     String problem(List<String> args) {
         List<String> operands = new ArrayList<>();
         boolean endOfOptions = false;
+        // a program whose bare form changes things (passwd NAME sets a password) is read-only only
+        // with one of the options that make it so (passwd -S)
+        boolean required = requireOptions.isEmpty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (endOfOptions || !arg.startsWith("-") || arg.equals("-")) {
@@ -44,9 +49,13 @@ record QueryForm(List<Pattern> subcommands, List<Pattern> second, List<Pattern> 
                     }
                 }
             }
+            required |= requires(arg);
             if (valueOptions.contains(arg)) {
                 i++;
             }
+        }
+        if (!required) {
+            return "without one of " + String.join(", ", requireOptions) + " it changes things";
         }
         if (maxOperands != null && operands.size() > maxOperands) {
             return operands.size() + " operands, more than the " + maxOperands + " a read-only form takes";
@@ -66,6 +75,17 @@ record QueryForm(List<Pattern> subcommands, List<Pattern> second, List<Pattern> 
             }
         }
         return null;
+    }
+
+    private boolean requires(String arg) {
+        String name = arg.startsWith("--") && arg.indexOf('=') > 0 ? arg.substring(0, arg.indexOf('=')) : arg;
+        for (String option : requireOptions) {
+            boolean shortLetter = option.length() == 2 && option.charAt(0) == '-' && option.charAt(1) != '-';
+            if (option.equals(name) || shortLetter && !arg.startsWith("--") && arg.substring(1).indexOf(option.charAt(1)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean any(List<Pattern> patterns, String value) {

@@ -113,6 +113,18 @@ class PolicyCatalogTest {
     }
 
     @Test
+    void aRequiredOptionThatIsNoOptionIsAPolicyErrorWithFileAndLine(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("catalog"));
+        Files.writeString(dir.resolve("catalog/queries.yaml"), """
+                queries:
+                  passwd:
+                    require-options: [S]
+                """);
+        PolicyLoadException e = assertThrows(PolicyLoadException.class, () -> CatalogLoader.load(CatalogLoader.files(dir)));
+        assertEquals(List.of("catalog/queries.yaml:3: require-options of 'passwd' must list options (-x, --name)"), e.problems().stream().map(PolicyProblem::toString).toList());
+    }
+
+    @Test
     void answersAsBeforeOnceItsRememberedAnswersOverflow() {
         // a fresh catalogue, so what other tests asked is not in its memory
         PolicyCatalog catalog = CatalogLoader.load(CatalogLoader.files(Path.of("../policies")));
