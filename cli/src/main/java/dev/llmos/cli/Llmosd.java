@@ -72,8 +72,7 @@ public final class Llmosd implements Callable<Integer>, RootCommand {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Llmosd.class.getPackage().getImplementationVersion();
-            return new String[]{"llm-osd " + (v == null ? "(development build)" : v)};
+            return CommandLines.version("llm-osd");
         }
     }
 }

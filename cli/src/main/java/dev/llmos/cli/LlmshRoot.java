@@ -1,5 +1,7 @@
 package dev.llmos.cli;
 
+import dev.llmos.cli.app.CommandLines;
+
 import dev.llmos.cli.app.Context;
 import dev.llmos.cli.app.GlobalOptions;
 import dev.llmos.cli.app.RootCommand;
@@ -59,8 +61,7 @@ public class LlmshRoot implements Callable<Integer>, RootCommand {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = LlmshRoot.class.getPackage().getImplementationVersion();
-            return new String[]{"llmsh " + (v == null ? "(development build)" : v)};
+            return CommandLines.version("llmsh");
         }
     }
 }

@@ -29,4 +29,10 @@ public final class CommandLines {
         GlobalsOnce.apply(cl);
         return cl;
     }
+
+    /** NAME and the version maven stamped into the jar's manifest, or a development build's mark. */
+    public static String[] version(String name) {
+        String v = CommandLines.class.getPackage().getImplementationVersion();
+        return new String[]{name + " " + (v == null ? "(development build)" : v)};
+    }
 }
