@@ -187,7 +187,8 @@ final class Methods {
         try (Journal.Writer w = journal.begin(e.id, now, approved)) {
             // what the person was shown runs: each step is decided again right before it runs and
             // compared with it (paths, verdict, scope), not only with this second decision
-            outcome = p.execute(submitted, approved, w, e.id, e.cancellation());
+            // the decision just made stands for the first step's (nothing ran in between): one decision less
+            outcome = p.execute(submitted, approved, w, e.id, e.cancellation(), now);
             w.end(outcome.status());
         } catch (RuntimeException ex) {
             e.end("failed");

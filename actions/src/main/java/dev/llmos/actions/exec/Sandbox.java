@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * plus the granted devices; its own pid namespace, so nothing outlives the program; its own
  * network namespace (loopback only) unless the scope grants the network; no_new_privs. mounts are
  * applied in order (root, writable, /sys /dev /proc, devices, protected, secrets), so a later one
- * wins where paths nest.
+ * wins where paths nest. what the read-only root already holds read-only (/sys, protected paths no
+ * writable bind reaches) is not mounted again: every mount costs the start and the teardown
+ * (decision 0031).
  */
 final class Sandbox {
 
@@ -144,18 +146,27 @@ final class Sandbox {
             }
         }
         // after the writable binds, so that even a grant of "/" leaves the kernel's own
-        // interfaces read-only and /dev and /proc the sandbox's own
-        c.addAll(List.of("--ro-bind-try", "/sys", "/sys", "--dev", "/dev", "--proc", "/proc",
+        // interfaces read-only and /dev and /proc the sandbox's own. /sys is read-only already with
+        // the root (every submount remounted): bound again only where a writable bind reaches it
+        if (overlapsAny(Path.of("/sys"), writable)) {
+            c.addAll(List.of("--ro-bind-try", "/sys", "/sys"));
+        }
+        c.addAll(List.of("--dev", "/dev", "--proc", "/proc",
                 "--ro-bind", "/proc/sys", "/proc/sys", "--ro-bind-try", "/proc/sysrq-trigger", "/proc/sysrq-trigger"));
         for (String device : scope.devices()) {
             c.addAll(List.of("--dev-bind-try", device, device));
         }
         for (Path p : protectedPaths) {
             Path real = real(p);
-            if (real != null) {
+            if (real == null) {
+                continue;
+            }
+            if (!Files.isDirectory(real) && !Files.isRegularFile(real)) {
                 // a socket is masked, not bound: read-only mounts do not stop connect()
-                String source = Files.isDirectory(real) || Files.isRegularFile(real) ? real.toString() : "/dev/null";
-                c.addAll(List.of("--ro-bind", source, real.toString()));
+                c.addAll(List.of("--ro-bind", "/dev/null", real.toString()));
+            } else if (overlapsAny(real, writable)) {
+                // read-only again where a writable bind reaches it (it is so with the root otherwise)
+                c.addAll(List.of("--ro-bind", real.toString(), real.toString()));
             }
         }
         List<String> masked = new ArrayList<>();
@@ -169,6 +180,17 @@ final class Sandbox {
         }
         c.addAll(List.of("--chdir", cwd, "--"));
         return new View(c, writable, notBound, masked, secrets.truncated(), privateScratch);
+    }
+
+    /** whether a bind of any of {@code binds} reaches into {@code path} or covers it. */
+    static boolean overlapsAny(Path path, List<String> binds) {
+        for (String b : binds) {
+            Path bound = Path.of(b);
+            if (path.startsWith(bound) || bound.startsWith(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Path real(Path p) {

@@ -38,6 +38,7 @@ final class SecretPaths {
     private final Duration racy;
     private final ConcurrentHashMap<String, Walk> walks = new ConcurrentHashMap<>();
     private volatile Homes homes;
+    private volatile Snapshot last;
     private final java.util.concurrent.atomic.AtomicLong walked = new java.util.concurrent.atomic.AtomicLong();
 
     /** what one absolute pattern matched, and what the walk looked at. */
@@ -46,6 +47,18 @@ final class SecretPaths {
 
     /** the homes read from the passwd file, while it reads the same. */
     private record Homes(List<Path> homes, Witnesses seen) {
+    }
+
+    /**
+     * the last whole expansion: what each pattern matched, and every witness of every walk behind it,
+     * each path once. while they all read the same, every kept walk would be reused, so the whole
+     * result is: one stat per distinct directory instead of one check per walk and witness.
+     */
+    private record Snapshot(List<String> patterns, Map<String, Match> byPattern, Map<Path, Witnesses.State> witnesses) {
+    }
+
+    /** what one pattern matched (over every home, for a ~ pattern). */
+    private record Match(Set<Path> found, boolean truncated) {
     }
 
     SecretPaths(Path passwd) {
@@ -69,31 +82,19 @@ final class SecretPaths {
         // one stat per directory per run, however many patterns looked at it
         Map<Path, Witnesses.State> now = new HashMap<>();
         Function<Path, Witnesses.State> current = p -> now.computeIfAbsent(p, Witnesses::state);
+        Map<String, Match> byPattern = reused(patterns, current);
+        if (byPattern == null) {
+            byPattern = walkAll(patterns, current);
+        }
         Set<Path> found = new LinkedHashSet<>();
         List<String> truncated = new ArrayList<>();
-        List<Path> homes = null;
         for (String pattern : patterns) {
-            if (granted.contains(pattern)) {
+            Match m = byPattern.get(pattern);
+            if (granted.contains(pattern) || m == null) {
                 continue;
             }
-            List<String> absolute = new ArrayList<>();
-            if (pattern.equals("~") || pattern.startsWith("~/")) {
-                homes = homes == null ? homes(current) : homes;
-                homes.forEach(h -> absolute.add(h + pattern.substring(1)));
-            } else if (pattern.startsWith("/")) {
-                absolute.add(pattern);
-            }
-            boolean cut = false;
-            for (String a : absolute) {
-                Walk w = walks.get(a);
-                if (w == null || !w.seen().unchanged(current)) {
-                    w = walk(a);
-                    keep(a, w);
-                }
-                found.addAll(w.found());
-                cut |= w.truncated();
-            }
-            if (cut) {
+            found.addAll(m.found());
+            if (m.truncated()) {
                 truncated.add(pattern);
             }
         }
@@ -102,6 +103,56 @@ final class SecretPaths {
         List<Path> outermost = real.stream().filter(p -> real.stream().noneMatch(q -> !q.equals(p) && p.startsWith(q)
                 && Files.isDirectory(q))).toList();
         return new Expanded(outermost, truncated);
+    }
+
+    /** the last run's matches, when it expanded the same patterns and nothing it looked at changed since. */
+    private Map<String, Match> reused(List<String> patterns, Function<Path, Witnesses.State> current) {
+        Snapshot s = last;
+        if (s == null || !s.patterns().equals(patterns)) {
+            return null;
+        }
+        for (Map.Entry<Path, Witnesses.State> w : s.witnesses().entrySet()) {
+            if (!current.apply(w.getKey()).equals(w.getValue())) {
+                return null;
+            }
+        }
+        return s.byPattern();
+    }
+
+    /** every pattern, each walk reused while its own witnesses read the same; kept whole when every walk may be. */
+    private Map<String, Match> walkAll(List<String> patterns, Function<Path, Witnesses.State> current) {
+        Map<String, Match> byPattern = new HashMap<>();
+        Map<Path, Witnesses.State> witnesses = new HashMap<>();
+        boolean keepable = true;
+        List<Path> homes = null;
+        for (String pattern : patterns) {
+            List<String> absolute = new ArrayList<>();
+            if (pattern.equals("~") || pattern.startsWith("~/")) {
+                if (homes == null) {
+                    Homes h = homes(current);
+                    homes = h.homes();
+                    keepable &= h.seen().keepable() && h.seen().into(witnesses);
+                }
+                homes.forEach(h -> absolute.add(h + pattern.substring(1)));
+            } else if (pattern.startsWith("/")) {
+                absolute.add(pattern);
+            }
+            Set<Path> found = new LinkedHashSet<>();
+            boolean cut = false;
+            for (String a : absolute) {
+                Walk w = walks.get(a);
+                if (w == null || !w.seen().unchanged(current)) {
+                    w = walk(a);
+                    keep(a, w);
+                }
+                keepable &= w.seen().keepable() && w.seen().into(witnesses);
+                found.addAll(w.found());
+                cut |= w.truncated();
+            }
+            byPattern.put(pattern, new Match(found, cut));
+        }
+        last = keepable ? new Snapshot(List.copyOf(patterns), Map.copyOf(byPattern), Map.copyOf(witnesses)) : null;
+        return byPattern;
     }
 
     /** how many walks were done, kept ones not counted again: tests see what was reused. */
@@ -199,10 +250,10 @@ final class SecretPaths {
         return Pattern.compile(regex.toString());
     }
 
-    private List<Path> homes(Function<Path, Witnesses.State> current) {
+    private Homes homes(Function<Path, Witnesses.State> current) {
         Homes h = homes;
         if (h != null && h.seen().unchanged(current)) {
-            return h.homes();
+            return h;
         }
         Witnesses seen = new Witnesses(racy);
         seen.saw(passwd);
@@ -220,7 +271,7 @@ final class SecretPaths {
         }
         h = new Homes(List.copyOf(out), seen);
         homes = seen.keepable() ? h : null;
-        return h.homes();
+        return h;
     }
 
     private static Path real(Path p) {

@@ -51,6 +51,11 @@ final class Witnesses {
             }
         }
         State s = state(p);
+        if (!s.exists() && p.getParent() != null && seen.containsKey(p.getParent())) {
+            // a name that is not there appears only as an entry of its parent, whose times are
+            // witnessed already: one stat less on every later check, and no failing one
+            return;
+        }
         seen.put(p, s);
         Instant recent = Instant.now().minus(racy);
         if (s.exists() && (s.mtimeNanos() > nanos(recent) || s.ctimeNanos() > nanos(recent))) {
@@ -67,6 +72,20 @@ final class Witnesses {
     boolean unchanged(java.util.function.Function<Path, State> current) {
         for (Map.Entry<Path, State> e : seen.entrySet()) {
             if (!current.apply(e.getKey()).equals(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * adds these witnesses to {@code all}; false when a path is there already with another state
+     * (it changed between two walks of one run), so the union cannot stand for both.
+     */
+    boolean into(Map<Path, State> all) {
+        for (Map.Entry<Path, State> e : seen.entrySet()) {
+            State before = all.putIfAbsent(e.getKey(), e.getValue());
+            if (before != null && !before.equals(e.getValue())) {
                 return false;
             }
         }

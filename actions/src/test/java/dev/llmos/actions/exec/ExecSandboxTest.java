@@ -229,6 +229,38 @@ class ExecSandboxTest {
                 List.of(outcome.stdout().text(), snapshot(dir)));
     }
 
+    /** the protected path is not mounted again when no grant reaches it: the read-only root still holds it. */
+    @Test
+    void aProtectedDirectoryNoGrantReachesStaysReadOnly() throws Exception {
+        Path policy = Files.createDirectory(dir.resolve("policy"));
+        Path other = Files.createDirectory(dir.resolve("other"));
+        ActionOutcome outcome = run(Scope.writing(other.toString()), List.of(policy), List.of(), TestContexts.SELF, "sh", "-c",
+                "touch \"$1\"/policy/x || echo policy refused; touch \"$1\"/other/y && echo other written", "sh", dir.toString());
+        assertEquals(List.of("policy refused\nother written\n", Map.of("policy/", "", "other/", "", "other/y", "")),
+                List.of(outcome.stdout().text(), snapshot(dir)));
+    }
+
+    /** a grant inside a protected directory does not open it: the protected path is bound read-only over the grant. */
+    @Test
+    void aGrantInsideAProtectedDirectoryLeavesItReadOnly() throws Exception {
+        Path policy = Files.createDirectory(dir.resolve("policy"));
+        Path inside = Files.createDirectory(policy.resolve("sub"));
+        ActionOutcome outcome = run(Scope.writing(inside.toString()), List.of(policy), List.of(), TestContexts.SELF, "sh", "-c",
+                "touch \"$1\"/x || echo refused", "sh", inside.toString());
+        assertEquals(List.of("refused\n", Map.of("policy/", "", "policy/sub/", "")), List.of(outcome.stdout().text(), snapshot(dir)));
+    }
+
+    /** /sys is read-only through the root; a grant inside it is refused too (asked with access(2): nothing is written). */
+    @Test
+    void sysStaysReadOnlyWithOrWithoutAGrantInsideIt() {
+        String probe = "test -w /sys/kernel/uevent_helper && echo writable || echo read-only";
+        List<String> seen = new java.util.ArrayList<>();
+        for (Scope scope : List.of(Scope.NONE, Scope.writing("/sys/kernel"), Scope.writing("/sys"))) {
+            seen.add(run(scope, "sh", "-c", probe).stdout().text());
+        }
+        assertEquals(List.of("read-only\n", "read-only\n", "read-only\n"), seen);
+    }
+
     @Test
     void theDaemonSocketIsMaskedEvenForRoot() throws Exception {
         Path socket = dir.resolve("llm-osd.sock");

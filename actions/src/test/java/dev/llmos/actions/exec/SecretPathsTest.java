@@ -108,6 +108,29 @@ class SecretPathsTest {
         assertEquals(2, s.expand(patterns, List.of()).paths().size());
     }
 
+    /** a name that is not there is witnessed by its parent alone: creating it, deeper down too, is seen. */
+    @Test
+    void aSecretCreatedUnderADirectoryThatDidNotExistIsMaskedInTheNextRun() throws Exception {
+        List<String> deep = List.of("~/.config/gh/hosts.yml");
+        settle();
+        SecretPaths s = kept();
+        assertEquals(List.of(), s.expand(deep, List.of()).paths());
+        Path hosts = Files.createDirectories(home.resolve(".config/gh")).resolve("hosts.yml");
+        Files.writeString(hosts, "token");
+        assertEquals(List.of(hosts.toRealPath()), s.expand(deep, List.of()).paths());
+    }
+
+    /** a grant is applied to the kept expansion, not baked into it: the next run without it masks again. */
+    @Test
+    void aGrantInOneRunDoesNotUnmaskTheNext() throws Exception {
+        settle();
+        SecretPaths s = kept();
+        Path key = home.resolve(".ssh/id_rsa").toRealPath();
+        assertEquals(List.of(), s.expand(patterns, List.of("~/.ssh/id_*")).paths());
+        assertEquals(List.of(key), s.expand(patterns, List.of()).paths());
+        assertEquals(List.of(), s.expand(patterns, List.of(key.toString())).paths());
+    }
+
     @Test
     void aTreeChangedMomentsAgoIsWalkedEveryTime() {
         // just created: a second change within the same clock tick would leave the times equal

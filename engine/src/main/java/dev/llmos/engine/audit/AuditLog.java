@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +49,18 @@ public final class AuditLog {
 
     /** one lock per file in this jvm: file locks are per process, and overlapping ones throw. */
     private static final ConcurrentHashMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
+
+    /**
+     * the end of each log as this jvm last wrote it, so the next append need not read the tail back
+     * and parse it. trusted only while the file is the same one (device and inode) and exactly as long
+     * as we left it: another writer (llmsh embedded, another daemon) or a torn tail changes the length,
+     * and then the tail is inspected as before. guarded by the file's lock in {@link #IN_PROCESS}.
+     */
+    private static final ConcurrentHashMap<Path, Written> WRITTEN = new ConcurrentHashMap<>();
+
+    /** where a log ended after our last write, and the record there. */
+    private record Written(Object fileKey, long end, JsonNode last) {
+    }
 
     private final Path file;
     private final Clock clock;
@@ -149,7 +162,11 @@ public final class AuditLog {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
                 Durable.syncDirectory(parent);
             }
-            LogTail tail = LogTail.inspect(ch);
+            Object fileKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            Written known = WRITTEN.remove(file);
+            long size = ch.size();
+            LogTail tail = known != null && fileKey != null && fileKey.equals(known.fileKey()) && known.end() == size
+                    ? new LogTail(known.last(), size, size) : LogTail.inspect(ch);
             JsonNode last = tail.last();
             Sealer.Key key = Sealer.load(this, clock.instant(), epoch);
             if (tail.torn()) {
@@ -169,7 +186,11 @@ public final class AuditLog {
                 last = write(ch, key, last, EPOCH, close, true);
                 key = Sealer.forward(this, key, target);
             }
-            return write(ch, key, last, type, body, !deferred);
+            JsonNode written = write(ch, key, last, type, body, !deferred);
+            if (fileKey != null) {
+                WRITTEN.put(file, new Written(fileKey, ch.size(), written));
+            }
+            return written;
         }
     }
 

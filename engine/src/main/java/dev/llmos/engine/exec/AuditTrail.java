@@ -26,7 +26,8 @@ import java.util.Set;
  * the audit records of a plan's life, one per event: submitted, decided, approved, each step
  * started (before it runs) and finished, each recovery step, ended. every method writes and syncs
  * its record before returning and throws {@link dev.llmos.engine.audit.AuditException} when it
- * cannot, so the caller does not go on unrecorded. the record types are listed in docs/audit.md.
+ * cannot, so the caller does not go on unrecorded; a step's finished record alone is synced by the
+ * record after it (decision 0031). the record types are listed in docs/audit.md.
  */
 public final class AuditTrail {
 
@@ -191,7 +192,10 @@ public final class AuditTrail {
                 o.put("after", c.path() == null ? "absent" : FileDigest.of(Path.of(c.path())));
             }
             r.put("undo_kept", undo != null);
-            log.append("step.finished", r);
+            // synced with the next synced record (the next step's start, a recovery step, the plan's end),
+            // which comes before anything else happens: the step's effect is done, nothing waits on this
+            // record alone (decision 0031)
+            log.deferring().append("step.finished", r);
         }
 
         @Override

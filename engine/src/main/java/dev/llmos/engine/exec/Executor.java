@@ -55,6 +55,17 @@ final class Executor {
     }
 
     Result execute(DecidedPlan shown, Set<String> approved, RunListener listener, Cancellation cancellation) {
+        return execute(shown, approved, listener, cancellation, null);
+    }
+
+    /**
+     * @param decidedNow the plan decided again by the caller right before this call, with nothing run
+     *                   since (the daemon's decision at execute), or null: it stands for the first step's
+     *                   own decision right before it runs, which would be the same decision made again
+     */
+    Result execute(DecidedPlan shown, Set<String> approved, RunListener listener, Cancellation cancellation,
+                   DecidedPlan decidedNow) {
+        DecidedPlan unused = decidedNow;
         // the latest decision: each step runs on what was decided right before it
         DecidedPlan decided = shown;
         List<ActionReport> reports = new ArrayList<>();
@@ -92,7 +103,8 @@ final class Executor {
             DecidedPlan now;
             List<String> refused;
             try {
-                now = redecide.apply(shown);
+                now = unused != null ? unused : redecide.apply(shown);
+                unused = null;
                 refused = Recheck.refusals(shown, now, action.id(), approved.contains(action.id()));
             } catch (RuntimeException e) {
                 now = decided;

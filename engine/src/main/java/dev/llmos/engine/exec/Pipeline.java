@@ -219,11 +219,20 @@ public final class Pipeline {
      */
     public RunOutcome execute(DecidedPlan decided, Set<String> approved, RunListener listener, String planId,
                               Cancellation cancellation) {
+        return execute(decided, approved, listener, planId, cancellation, null);
+    }
+
+    /**
+     * as above; {@code decidedNow} is the plan decided again by the caller right before, with nothing
+     * run since (or null): the first step runs on it instead of deciding the same plan once more.
+     */
+    public RunOutcome execute(DecidedPlan decided, Set<String> approved, RunListener listener, String planId,
+                              Cancellation cancellation, DecidedPlan decidedNow) {
         if (decided.anyDenied()) {
             throw new IllegalStateException("a plan with denied actions is never executed");
         }
         Executor.Result result = executor.execute(decided, approved, RunListener.both(trail.steps(planId, decided), listener),
-                cancellation);
+                cancellation, decidedNow);
         return outcome(result.status(), decided.plan(), decided.policyDigest(), decided.requester(), result.reports(),
                 result.stoppedAt(), result.recovery());
     }

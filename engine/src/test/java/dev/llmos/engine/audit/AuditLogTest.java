@@ -88,6 +88,30 @@ class AuditLogTest {
         assertEquals(4, r.records());
     }
 
+    /**
+     * the end of the log is remembered between appends (no read back); a record another process
+     * appended in between (here: written to a copy with the same key, then added to the end) must
+     * still be the one the next record chains to.
+     */
+    @Test
+    void aRecordAnotherWriterAppendedIsTheOneTheNextRecordChainsTo() throws Exception {
+        Path file = tmp.resolve("audit.jsonl");
+        AuditLog log = new AuditLog(file);
+        log.append("ours", Json.mapper().createObjectNode().put("n", 1));
+        Path copy = tmp.resolve("other/audit.jsonl");
+        Files.createDirectories(copy.getParent());
+        Files.copy(file, copy);
+        Files.copy(log.keyFile(), AuditLog.sibling(copy, ".key"));
+        JsonNode theirs = new AuditLog(copy).append("theirs", Json.mapper().createObjectNode().put("n", 2));
+        Files.writeString(file, Json.canonical(theirs) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        JsonNode next = log.append("ours", Json.mapper().createObjectNode().put("n", 3));
+        assertEquals(List.of(theirs.get("hash").asText(), theirs.get("seq").asLong() + 1),
+                List.of(next.get("prev").asText(), next.get("seq").asLong()));
+        VerifyReport r = AuditVerifier.verify(file, new AuditVerifier.Inputs(List.of(SealKey.read(log.verifyKeyFile())),
+                List.of(), null));
+        assertEquals(List.of(), r.problems());
+    }
+
     private static List<Long> anchoredSeqs(Path anchor) throws Exception {
         List<Long> out = new ArrayList<>();
         for (String line : Files.readAllLines(anchor)) {

@@ -74,6 +74,25 @@ class StepRecheckTest {
                         Files.exists(tmp.resolve("strict")), Files.exists(tmp.resolve("two"))));
     }
 
+    /**
+     * the daemon decides a plan again at execute and hands that decision in: it stands for the first
+     * step's own decision right before it runs (nothing ran in between), so the same plan is not
+     * decided twice in a row. here the host changed after that decision and before the call: the
+     * step is judged on the decision made, as it would have been had the change come a moment later.
+     */
+    @Test
+    void aDecisionMadeJustBeforeStandsForTheFirstStep() throws Exception {
+        Pipeline p = pipeline();
+        DecidedPlan shown = p.decide(plan(p, "one", "two"), ALICE);
+        Files.writeString(tmp.resolve("strict"), "");
+        DecidedPlan now = p.decide(shown.plan(), ALICE);
+        Files.delete(tmp.resolve("strict"));
+        RunOutcome outcome = p.execute(shown, Set.of(), RunListener.NONE, null, Cancellation.none(), now);
+        assertEquals(List.of(RunStatus.FAILED, "a1", ActionStatus.DENIED, false),
+                List.of(outcome.status(), outcome.failedAction(), outcome.actions().get(0).result().status(),
+                        Files.exists(tmp.resolve("one"))));
+    }
+
     @Test
     void aStepWhoseScopeChangedIsRefused() {
         Pipeline p = pipeline();
