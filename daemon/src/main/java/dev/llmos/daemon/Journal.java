@@ -39,12 +39,18 @@ public final class Journal {
 
     private final Path dir;
     private final Clock clock;
-    /** journal files this daemon knows are ended: status and start-up need not read them again. */
-    private final java.util.Set<String> ended = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** journal files this daemon knows are ended: status and start-up need not read them again; the oldest go. */
+    private final EndedJournals ended;
 
     public Journal(Path dir, Clock clock) {
+        this(dir, clock, EndedJournals.KEEP);
+    }
+
+    /** @param keepEnded how many ended journals stay on disk; older ones are deleted (recovery never reads them) */
+    public Journal(Path dir, Clock clock, int keepEnded) {
         this.dir = dir;
         this.clock = clock;
+        this.ended = new EndedJournals(dir, keepEnded);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -228,7 +234,7 @@ public final class Journal {
         }
     }
 
-    /** every plan in the journal, oldest file first. */
+    /** every plan in the journal (ended ones past the bound are gone), oldest file first. */
     public List<Result.Interrupted> scan() {
         return scan(false);
     }
@@ -244,12 +250,14 @@ public final class Journal {
     private List<Result.Interrupted> scan(boolean unfinishedOnly) {
         List<Result.Interrupted> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+            // oldest first by the last change, so the ended ones are learnt, and pruned, in age order
+            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).map(JournalFiles.Aged::of)
+                    .filter(a -> a != null).sorted().map(JournalFiles.Aged::file).toList()) {
                 String name = f.getFileName().toString();
                 if (unfinishedOnly && ended.contains(name)) {
                     continue;
                 }
-                Result.Interrupted e = read(f);
+                Result.Interrupted e = JournalFiles.read(f);
                 if (e != null && "ended".equals(e.state())) {
                     ended.add(name);
                 }
@@ -261,55 +269,5 @@ public final class Journal {
             throw new UncheckedIOException("cannot read journal directory " + dir, e);
         }
         return out;
-    }
-
-    private static Result.Interrupted read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) {
-            return null;
-        }
-        JsonNode head;
-        try {
-            head = Json.mapper().readTree(lines.get(0));
-        } catch (IOException e) {
-            return null;
-        }
-        String state = "interrupted";
-        String status = "running";
-        int step = -1;
-        String action = null;
-        String updated = head.path("time").asText();
-        List<String> finished = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            JsonNode e;
-            try {
-                e = Json.mapper().readTree(line);
-            } catch (IOException torn) {
-                // a line torn by the crash: everything before it is what we know
-                break;
-            }
-            updated = e.path("time").asText(updated);
-            switch (e.path("state").asText()) {
-                case "running" -> {
-                    step = e.path("step").asInt();
-                    action = e.path("action").asText();
-                }
-                case "finished" -> {
-                    step = e.path("step").asInt();
-                    action = e.path("action").asText();
-                    if ("ok".equals(e.path("status").asText())) {
-                        finished.add(action);
-                    }
-                }
-                case "ended" -> {
-                    state = "ended";
-                    status = e.path("status").asText();
-                }
-                default -> {
-                }
-            }
-        }
-        return new Result.Interrupted(head.path("plan_id").asText(), head.path("goal").asText(), head.path("user").asText(),
-                head.path("uid").asInt(), state, status, step, action, finished, head.path("recovery"), updated);
     }
 }

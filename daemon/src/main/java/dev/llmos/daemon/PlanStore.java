@@ -18,13 +18,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * plans submitted to this daemon, by id. a plan belongs to the uid that submitted it; only that
  * uid (or root) sees, approves, executes or cancels it. what is held is bounded by count and by
  * bytes, in all and per owner, so no one user can fill the daemon's heap; a plan that has ended
- * keeps only its id, goal and state.
+ * keeps only its id, goal and state, and only the newest {@link Bounds#keepEnded()} ended plans stay.
  */
 final class PlanStore {
 
-    /** how much may be held. */
-    record Bounds(int maxPlans, long maxBytes, int maxPlansPerOwner, long maxBytesPerOwner, Duration keep) {
-        static final Bounds DEFAULT = new Bounds(10_000, 256L << 20, 200, 32L << 20, Duration.ofHours(1));
+    /**
+     * how much may be held.
+     *
+     * @param keepEnded how many ended plans (id, goal, state) stay listed, newest first; an ended plan
+     *                  holds nothing else, so this only bounds what plan.status lists and scans
+     */
+    record Bounds(int maxPlans, long maxBytes, int maxPlansPerOwner, long maxBytesPerOwner, Duration keep, int keepEnded) {
+        static final Bounds DEFAULT = new Bounds(10_000, 256L << 20, 200, 32L << 20, Duration.ofHours(1), 100);
+
+        Bounds(int maxPlans, long maxBytes, int maxPlansPerOwner, long maxBytesPerOwner, Duration keep) {
+            this(maxPlans, maxBytes, maxPlansPerOwner, maxBytesPerOwner, keep, DEFAULT.keepEnded());
+        }
     }
 
     /** one submitted plan; its state changes under the entry's own lock. */
@@ -38,8 +47,15 @@ final class PlanStore {
         private long bytes;
         private String state = "decided";
         private Cancellation cancellation;
+        private final java.util.function.Consumer<Entry> onEnd;
 
         Entry(String id, DecidedPlan decided, long bytes, int owner, Instant created) {
+            this(id, decided, bytes, owner, created, e -> { });
+        }
+
+        /** @param onEnd hears once that the plan ended (its store keeps only so many ended plans) */
+        Entry(String id, DecidedPlan decided, long bytes, int owner, Instant created, java.util.function.Consumer<Entry> onEnd) {
+            this.onEnd = onEnd;
             this.id = id;
             this.decided = decided;
             this.bytes = bytes;
@@ -91,10 +107,14 @@ final class PlanStore {
 
         /** the run ended: keep the id, goal and state, let the plan go. */
         synchronized void end(String finalState) {
+            boolean first = decided != null;
             state = finalState;
             cancellation = null;
             decided = null;
             bytes = 0;
+            if (first) {
+                onEnd.accept(this);
+            }
         }
 
         /**
@@ -109,6 +129,7 @@ final class PlanStore {
                     state = "cancelled";
                     decided = null;
                     bytes = 0;
+                    onEnd.accept(this);
                 }
                 case "running" -> {
                     state = "cancelling";
@@ -125,6 +146,9 @@ final class PlanStore {
     }
 
     private final ConcurrentHashMap<String, Entry> plans = new ConcurrentHashMap<>();
+    /** the ended plans still listed, oldest first: past the bound the oldest are forgotten (decision 0031). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Entry> ended = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger endedCount = new java.util.concurrent.atomic.AtomicInteger();
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final Bounds bounds;
@@ -150,9 +174,22 @@ final class PlanStore {
         }
         byte[] id = new byte[12];
         random.nextBytes(id);
-        Entry e = new Entry("p-" + HexFormat.of().formatHex(id), decided, bytes, owner, now);
+        Entry e = new Entry("p-" + HexFormat.of().formatHex(id), decided, bytes, owner, now, this::ended);
         plans.put(e.id, e);
         return e;
+    }
+
+    /** an entry ended: it stays listed until {@code keepEnded} newer ones have ended. */
+    private void ended(Entry e) {
+        ended.add(e);
+        if (endedCount.incrementAndGet() <= bounds.keepEnded()) {
+            return;
+        }
+        Entry oldest = ended.poll();
+        if (oldest != null) {
+            endedCount.decrementAndGet();
+            plans.remove(oldest.id, oldest);
+        }
     }
 
     /** the plan, if it exists and {@code uid} may see it; unknown and foreign plans look the same. */

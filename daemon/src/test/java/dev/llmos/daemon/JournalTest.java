@@ -111,4 +111,61 @@ class JournalTest {
         assertEquals(List.of("p-7"), new Journal(tmp, Clock.systemUTC()).unfinished().stream()
                 .map(Result.Interrupted::planId).toList(), "a daemon that did not see it end reads it");
     }
+
+    private static void ran(Journal journal, String planId, DecidedPlan d) {
+        try (Journal.Writer w = journal.begin(planId, d, Set.of())) {
+            w.starting(0, d.plan().actions().get(0));
+            w.end(RunStatus.COMPLETED);
+        }
+    }
+
+    private java.util.Set<String> files() throws Exception {
+        try (var list = Files.list(tmp)) {
+            return new java.util.TreeSet<>(list.map(f -> f.getFileName().toString()).toList());
+        }
+    }
+
+    /** ended journals past the bound are deleted, oldest first; a journal that did not end is never touched. */
+    @Test
+    void endedJournalsPastTheBoundGoAndWhatRecoveryNeedsStays() throws Exception {
+        Journal journal = new Journal(tmp, Clock.systemUTC(), 2);
+        DecidedPlan d = decided();
+        Journal.Writer cut = journal.begin("p-a", d, Set.of());
+        cut.starting(0, d.plan().actions().get(0));
+        cut.finished(0, d.plan().actions().get(0), ActionResult.of(ActionStatus.OK, null), Json.mapper().createObjectNode().put("backup", "/b"));
+        cut.starting(1, d.plan().actions().get(1));
+        for (String id : List.of("p-1", "p-2", "p-3", "p-4")) {
+            ran(journal, id, d);
+        }
+        assertEquals(java.util.Set.of("p-a.jsonl", "p-3.jsonl", "p-4.jsonl"), files());
+        assertEquals(List.of("p-a"), journal.unfinished().stream().map(Result.Interrupted::planId).toList());
+        assertEquals(List.of("a1"), List.copyOf(journal.cut("p-a").orElseThrow().finished().keySet()),
+                "the interrupted plan's recovery still finds what to undo");
+    }
+
+    /** a daemon started on a journal directory that grew before the bound existed keeps the newest ended ones. */
+    @Test
+    void aRestartPrunesTheOldestEndedJournalsAndKeepsTheUnfinished() throws Exception {
+        DecidedPlan d = decided();
+        Journal before = new Journal(tmp, Clock.systemUTC(), 100);
+        for (String id : List.of("p-1", "p-2", "p-3")) {
+            ran(before, id, d);
+        }
+        Journal.Writer cut = before.begin("p-0", d, Set.of());
+        cut.starting(0, d.plan().actions().get(0));
+        long hour = 3_600_000L;
+        long now = System.currentTimeMillis();
+        // p-3 is the oldest, p-1 the newest; the unfinished one older than all
+        List.of("p-0", "p-3", "p-2", "p-1").forEach(id -> {
+            try {
+                Files.setLastModifiedTime(tmp.resolve(id + ".jsonl"),
+                        java.nio.file.attribute.FileTime.fromMillis(now - hour * (4 - List.of("p-0", "p-3", "p-2", "p-1").indexOf(id))));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Journal after = new Journal(tmp, Clock.systemUTC(), 1);
+        assertEquals(List.of("p-0"), after.unfinished().stream().map(Result.Interrupted::planId).toList());
+        assertEquals(java.util.Set.of("p-0.jsonl", "p-1.jsonl"), files());
+    }
 }
