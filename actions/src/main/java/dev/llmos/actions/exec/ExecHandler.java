@@ -173,12 +173,15 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
         Placeholders placeholders = cannot.isEmpty()
                 ? Placeholders.create(context.scope().writable(), runAs, context.protectedPaths()) : new Placeholders();
         Map<String, String> env = environment.forChild(System.getenv(), params.env(), runAs);
+        String cwd = params.cwd() == null ? System.getProperty("user.dir") : params.cwd();
+        List<String> named = new ArrayList<>(params.argv());
+        named.addAll(env.values());
+        java.util.function.Supplier<Sandbox.View> views = () -> sandbox.wrap(context.scope(), context.protectedPaths(),
+                secrets.expand(masked(context.catalog()), context.scope().readable()), cwd, runAs == null, named);
+        int viewAt = command.size();
+        Sandbox.View view = null;
         if (cannot.isEmpty()) {
-            String cwd = params.cwd() == null ? System.getProperty("user.dir") : params.cwd();
-            List<String> named = new ArrayList<>(params.argv());
-            named.addAll(env.values());
-            Sandbox.View view = sandbox.wrap(context.scope(), context.protectedPaths(),
-                    secrets.expand(masked(context.catalog()), context.scope().readable()), cwd, runAs == null, named);
+            view = views.get();
             command.addAll(view.command());
             if (!view.notBound().isEmpty()) {
                 view.notBound().forEach(data.putArray("writable_missing")::add);
@@ -195,6 +198,17 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
         try (placeholders; Confined confined = new Confined(confinement)) {
             ProcessRunner.Result r = ProcessRunner.run(command, env, params.cwd(),
                     timeout, context.limits().maxOutputBytes(), confined::admit);
+            // a masked secret removed between its expansion and bwrap's setup leaves bwrap nothing to
+            // mount over (it cannot create the name in the read-only view) and it stops before the
+            // program runs: build the view again and start again. not behind a cgroup gate, which
+            // opens once
+            for (int again = 0; again < 2 && confinement == null && view != null && VanishedMask.stopped(r, view); again++) {
+                Sandbox.View fresh = views.get();
+                command.subList(viewAt, viewAt + view.command().size()).clear();
+                command.addAll(viewAt, fresh.command());
+                view = fresh;
+                r = ProcessRunner.run(command, env, params.cwd(), timeout, context.limits().maxOutputBytes(), confined::admit);
+            }
             String error = confined.killedBy().orElse(r.timedOut() ? "timed out after " + timeout + " s; process group killed"
                     : r.exitCode() != 0 ? "exit code " + r.exitCode() : null);
             confined.describe(data);

@@ -261,6 +261,30 @@ class ExecSandboxTest {
         assertEquals(List.of("read-only\n", "read-only\n", "read-only\n"), seen);
     }
 
+    /**
+     * a secret removed between the expansion and bwrap's setup stops bwrap before the program runs
+     * (nothing to mount over in the read-only view); that failure is told apart from the program's,
+     * so the handler builds the view again, and a view built again runs.
+     */
+    @Test
+    void aSecretRemovedBeforeBwrapStartsIsToldApartAndTheViewBuiltAgainRuns() throws Exception {
+        Path key = Files.writeString(dir.resolve("gone.key"), "SECRET\n");
+        Sandbox sandbox = Sandbox.system(true);
+        SecretPaths secrets = new SecretPaths(Path.of("/etc/passwd"));
+        List<String> patterns = List.of(dir + "/*.key");
+        Sandbox.View view = sandbox.wrap(Scope.NONE, List.of(), secrets.expand(patterns, List.of()), "/", true);
+        Files.delete(key);
+        List<String> command = new java.util.ArrayList<>(view.command());
+        command.add("/bin/true");
+        ProcessRunner.Result stopped = ProcessRunner.run(command, Map.of("PATH", "/usr/bin:/bin"), "/", 20, 65536);
+        Sandbox.View again = sandbox.wrap(Scope.NONE, List.of(), secrets.expand(patterns, List.of()), "/", true);
+        List<String> retried = new java.util.ArrayList<>(again.command());
+        retried.add("/bin/true");
+        ProcessRunner.Result ran = ProcessRunner.run(retried, Map.of("PATH", "/usr/bin:/bin"), "/", 20, 65536);
+        assertEquals(List.of(true, false, 0), List.of(VanishedMask.stopped(stopped, view), VanishedMask.stopped(ran, again),
+                ran.exitCode()));
+    }
+
     @Test
     void theDaemonSocketIsMaskedEvenForRoot() throws Exception {
         Path socket = dir.resolve("llm-osd.sock");
