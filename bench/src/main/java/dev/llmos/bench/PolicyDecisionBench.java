@@ -116,6 +116,27 @@ public class PolicyDecisionBench {
         return withoutRules.decide(plan20, requester);
     }
 
+    /**
+     * not a target, a check on the baseline: evaluate20 runs drools in a tight loop, every cache warm
+     * with nothing but drools. inside a decision drools runs right after the facts were built; this is
+     * the same drools call on the same facts, timed alone, right after a facts-only pass (untimed).
+     */
+    @Benchmark
+    @RatioTo("evaluate20")
+    public List<RuleOutput> evaluate20AfterFacts(AfterFacts after) {
+        return policy.evaluate(request20);
+    }
+
+    /** runs the facts-only pass of decide20 before each call, outside the timing. */
+    @State(Scope.Thread)
+    public static class AfterFacts {
+
+        @Setup(org.openjdk.jmh.annotations.Level.Invocation)
+        public void facts(PolicyDecisionBench bench) {
+            bench.withoutRules.decide(bench.plan20, bench.requester);
+        }
+    }
+
     /** a policy that matches nothing (every action then default-denied), with the real policy's catalogue. */
     private record NoRules(DroolsPolicy policy) implements dev.llmos.engine.policy.PolicyEngine {
 
