@@ -1,6 +1,10 @@
 package dev.llmos.rules.catalog;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +26,36 @@ class CatalogJsonTest {
         CatalogLoader.Loaded loaded = CatalogLoader.loadForCache(SHIPPED);
         assertEquals(answers(CatalogLoader.load(SHIPPED)), answers(loaded.catalog()));
         assertEquals(answers(loaded.catalog()), answers(CatalogLoader.fromJson(SHIPPED, loaded.json())));
+    }
+
+    @Test
+    void theHandReaderReadsTheJsonAsJacksonsMapperDoes() throws IOException {
+        byte[] json = CatalogLoader.loadForCache(SHIPPED).json();
+        CatalogJson.Parsed mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+                .readValue(json, CatalogJson.Parsed.class);
+        assertEquals(SHIPPED.size(), mapper.files().size());
+        assertEquals(mapper, CatalogTree.read(json));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"files\": [{\"path\": \"catalog/a.yaml\", \"document\": {\"classes\": {\"x\": {\"programs\": [1]}}}}]}",
+            "{\"files\": [{\"path\": \"catalog/a.yaml\", \"document\": {\"queries\": {\"x\": {\"max-operands\": \"2\"}}}}]}",
+            "{\"files\": [{\"path\": \"catalog/a.yaml\", \"document\": {\"secrets\": []}}]}",
+            "{\"files\": [{\"path\": \"catalog/a.yaml\", \"extra\": 1}]}",
+            "{\"files\": {}}", "[]", "{\"files\": []} {}"})
+    void theHandReaderRefusesWhatTheRecordsCannotHold(String json) {
+        assertThrows(IOException.class, () -> CatalogTree.read(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void globsMatchAsBefore() {
+        for (String glob : List.of("mkfs.*", "python3*", "a?c", "[x", "q\\E.z", "*")) {
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile(Globs.regex(glob));
+            assertEquals(List.of(glob.equals("*") || glob.equals("mkfs.*"), glob.equals("*") || glob.equals("python3*") ,
+                    glob.equals("*") || glob.equals("a?c"), true),
+                    List.of(p.matcher("mkfs.ext4").matches(), p.matcher("python3.11").matches(), p.matcher("abc").matches(),
+                            p.matcher(glob.replace('*', 'x').replace('?', 'b')).matches()), glob);
+        }
     }
 
     @Test
