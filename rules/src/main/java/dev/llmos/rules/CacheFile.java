@@ -136,6 +136,7 @@ final class CacheFile {
                 return ignore(file, "payload does not match its checksum");
             }
             Collection<KiePackage> packages = packages(payload, classLoader, header.classes().keySet());
+            LazyConsequences.install(packages);
             return Optional.of(CompiledPolicy.of(header.digest(), packages, header.rules(), header.warnings(), jitDisabled,
                     classLoader));
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
