@@ -4,8 +4,7 @@ import dev.llmos.llm.FakeOpenAi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmos.engine.json.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,20 +29,11 @@ class AskCommandTest {
     @TempDir
     Path tmp;
 
-    private FakeOpenAi model;
-
-    @BeforeEach
-    void startModel() throws IOException {
-        model = FakeOpenAi.start();
-    }
-
-    @AfterEach
-    void stopModel() {
-        model.close();
-    }
+    @AutoClose
+    private final FakeOpenAi model = FakeOpenAi.started();
 
     private Cli cli() {
-        return Cli.in(tmp).env("LLMOS_POLICY_DIR", Cli.SHIPPED_POLICY.toString()).env("LLMOS_BASE_URL", model.baseUrl())
+        return Cli.shipped(tmp).model(model)
                 .env("LLMOS_TIMEOUT_SEC", "20");
     }
 

@@ -57,7 +57,7 @@ class AskReplayTest {
     }
 
     private Cli cli() {
-        return Cli.in(tmp).env("LLMOS_POLICY_DIR", Cli.SHIPPED_POLICY.toString());
+        return Cli.shipped(tmp);
     }
 
     /** the outcome without durations and free-space readings: the only values that differ from one run to the next. */

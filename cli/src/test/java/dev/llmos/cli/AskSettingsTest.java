@@ -1,8 +1,7 @@
 package dev.llmos.cli;
 
 import dev.llmos.llm.FakeOpenAi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,17 +27,8 @@ class AskSettingsTest {
     @TempDir
     Path tmp;
 
-    private FakeOpenAi model;
-
-    @BeforeEach
-    void startModel() throws IOException {
-        model = FakeOpenAi.start();
-    }
-
-    @AfterEach
-    void stopModel() {
-        model.close();
-    }
+    @AutoClose
+    private final FakeOpenAi model = FakeOpenAi.started();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({

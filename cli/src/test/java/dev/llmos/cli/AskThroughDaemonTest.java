@@ -30,7 +30,7 @@ class AskThroughDaemonTest {
              FakeOpenAi model = FakeOpenAi.start()) {
             model.answer(plan(write("a1", note, "from the daemon\n"), ConfirmStep.action("a2", tmp)), answer("both ran"));
             Cli.Result r = Cli.in(tmp.resolve("cli")).env("LLMOS_SOCKET", daemon.socket.toString())
-                    .env("LLMOS_BASE_URL", model.baseUrl()).person("y\n").run("ask", "write the note and touch the marker");
+                    .model(model).person("y\n").run("ask", "write the note and touch the marker");
 
             assertEquals(0, r.code(), r.out() + r.err());
             assertTrue(r.out().startsWith("(via llm-osd at " + daemon.socket + ")"), r.out());

@@ -29,7 +29,7 @@ class AuditCommandTest {
 
     @BeforeEach
     void runAPlan() {
-        cli = Cli.in(tmp).env("LLMOS_POLICY_DIR", Cli.SHIPPED_POLICY.toString());
+        cli = Cli.shipped(tmp);
         log = cli.audit();
         Cli.Result r = cli.run("run", Plans.file(tmp, plan(write("a1", tmp.resolve("note.txt"), "hush\n"),
                 exec("a2", "true"), write("a3", tmp.resolve("other.txt"), "x\n"))));

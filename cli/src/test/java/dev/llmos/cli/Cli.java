@@ -54,6 +54,16 @@ final class Cli {
         return new Cli(tmp);
     }
 
+    /** the same, deciding with the shipped policy. */
+    static Cli shipped(Path tmp) {
+        return in(tmp).env("LLMOS_POLICY_DIR", SHIPPED_POLICY.toString());
+    }
+
+    /** planning with {@code model}, a real http server on loopback. */
+    Cli model(dev.llmos.llm.FakeOpenAi model) {
+        return env("LLMOS_BASE_URL", model.baseUrl());
+    }
+
     /** a person at a terminal typing {@code answers}. */
     Cli person(String answers) {
         this.stdin = answers;

@@ -55,7 +55,7 @@ class CommandSurfaceTest {
 
     @Test
     void everyCommandAScriptReadsPrintsJsonWithJson() throws Exception {
-        Cli cli = Cli.in(tmp).env("LLMOS_POLICY_DIR", Cli.SHIPPED_POLICY.toString());
+        Cli cli = Cli.shipped(tmp);
         for (String[] command : new String[][] {{"actions", "--json"}, {"schema", "--json"}, {"policy", "check", "--json"},
                 {"policy", "test", "--json"}, {"policy", "facts", "--json"}}) {
             Cli.Result r = cli.run(command);

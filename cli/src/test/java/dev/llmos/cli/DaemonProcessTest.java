@@ -209,7 +209,7 @@ class DaemonProcessTest {
         for (String text : List.of(good.replace("\"reason\"", "\"colour\": \"red\", \"reason\""), good.replace("\"reason\"", "\"reasn\""), good.replace("\"a1\"", "1"),
                 good.replace("actionplan", "someplan"), "{\"version\": 1,", "[]", "")) {
             Path plan = Files.writeString(work.resolve("bad.json"), text);
-            Cli.Result embedded = Cli.in(work).env("LLMOS_POLICY_DIR", Cli.SHIPPED_POLICY.toString()).run("run", plan.toString());
+            Cli.Result embedded = Cli.shipped(work).run("run", plan.toString());
             Cli.Result viaDaemon = Cli.in(work).run("--socket", daemon.socket.toString(), "run", plan.toString());
 
             assertEquals(List.of(2, embedded.err(), ""), List.of(viaDaemon.code(), viaDaemon.err(), viaDaemon.out()), text);
@@ -224,7 +224,7 @@ class DaemonProcessTest {
         Path absent = work.resolve("nobody-listens.sock");
         Path target = work.resolve("must-not-exist.txt");
         String plan = Plans.file(work, Plans.plan(Plans.write("a1", target, "ran embedded\n")));
-        Cli.Result byFlag = Cli.in(work).env("LLMOS_POLICY_DIR", Cli.SHIPPED_POLICY.toString()).run("--socket", absent.toString(), "run", plan);
+        Cli.Result byFlag = Cli.shipped(work).run("--socket", absent.toString(), "run", plan);
         Cli.Result byEnv = Cli.in(work).env("LLMOS_SOCKET", absent.toString()).env("LLMOS_POLICY_DIR", Cli.SHIPPED_POLICY.toString())
                 .run("run", plan);
         assertEquals(List.of(1, 1), List.of(byFlag.code(), byEnv.code()), byFlag.err() + byEnv.err());

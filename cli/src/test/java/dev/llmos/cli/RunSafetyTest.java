@@ -27,7 +27,7 @@ class RunSafetyTest {
     Path tmp;
 
     private Cli cli() {
-        return Cli.in(tmp).env("LLMOS_POLICY_DIR", Cli.SHIPPED_POLICY.toString());
+        return Cli.shipped(tmp);
     }
 
     @Test

@@ -2,8 +2,7 @@ package dev.llmos.cli;
 
 import dev.llmos.llm.FakeOpenAi;
 import dev.llmos.engine.json.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,20 +23,11 @@ class ShellTest {
     @TempDir
     Path tmp;
 
-    private FakeOpenAi model;
-
-    @BeforeEach
-    void startModel() throws IOException {
-        model = FakeOpenAi.start();
-    }
-
-    @AfterEach
-    void stopModel() {
-        model.close();
-    }
+    @AutoClose
+    private final FakeOpenAi model = FakeOpenAi.started();
 
     private Cli cli() {
-        return Cli.in(tmp).env("LLMOS_POLICY_DIR", Cli.SHIPPED_POLICY.toString()).env("LLMOS_BASE_URL", model.baseUrl());
+        return Cli.shipped(tmp).model(model);
     }
 
     private String banner() {

@@ -68,6 +68,15 @@ public final class FakeOpenAi implements AutoCloseable {
         return new FakeOpenAi(0);
     }
 
+    /** for a field a test closes with {@code @AutoClose}: one server per test, no setup methods. */
+    public static FakeOpenAi started() {
+        try {
+            return start();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** on a given port, for a server that llmsh launches itself (the cli tests use this class too). */
     public static FakeOpenAi start(int port) throws IOException {
         return new FakeOpenAi(port);

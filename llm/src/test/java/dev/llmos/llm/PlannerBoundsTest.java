@@ -7,11 +7,9 @@ import dev.llmos.llm.client.Message;
 import dev.llmos.llm.client.ModelException;
 import dev.llmos.llm.client.ModelException.Kind;
 import dev.llmos.llm.client.OpenAiModelClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,18 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** bounded answers, repair rounds that fit, errors named for what they are: against a real http server. */
 class PlannerBoundsTest {
 
-    private FakeOpenAi server;
+    @AutoClose
+    private final FakeOpenAi server = FakeOpenAi.started();
     private final List<String> notices = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws IOException {
-        server = FakeOpenAi.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private Planner planner(ModelConfig config) {
         OpenAiModelClient client = new OpenAiModelClient(config.baseUrl(), config.model(), Optional::empty, config.temperature(),

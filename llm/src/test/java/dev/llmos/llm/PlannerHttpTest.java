@@ -11,11 +11,9 @@ import dev.llmos.llm.FakeOpenAi.Reply;
 import dev.llmos.llm.client.Message;
 import dev.llmos.llm.client.ModelException;
 import dev.llmos.llm.client.OpenAiModelClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -32,17 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** the planner against a real http server on 127.0.0.1 that speaks openai chat completions. */
 class PlannerHttpTest {
 
-    private FakeOpenAi server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = FakeOpenAi.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @AutoClose
+    private final FakeOpenAi server = FakeOpenAi.started();
 
     private Planner planner(ModelConfig config) {
         return new Planner(client(config, Optional::empty), PARSER, config);

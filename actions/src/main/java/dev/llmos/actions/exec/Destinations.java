@@ -25,12 +25,32 @@ final class Destinations {
             "cpio", new Options(Set.of("-D", "--directory"), Set.of("--directory=", "-D")),
             "patch", new Options(Set.of("-d", "--directory"), Set.of("--directory=", "-d")));
 
+    /** files a program writes its own output to when an option names one (strace -o FILE, tcpdump -w FILE). */
+    private static final Map<String, Options> OUTPUTS = Map.of(
+            "strace", new Options(Set.of("-o", "--output"), Set.of("--output=", "-o")),
+            "ltrace", new Options(Set.of("-o", "--output"), Set.of("--output=", "-o")),
+            "tcpdump", new Options(Set.of("-w"), Set.of("-w")),
+            "tshark", new Options(Set.of("-w"), Set.of("-w")),
+            "dumpcap", new Options(Set.of("-w"), Set.of("-w")),
+            "valgrind", new Options(Set.of(), Set.of("--log-file=", "--xml-file=")),
+            "perf", new Options(Set.of("-o", "--output"), Set.of("--output=", "-o")),
+            "script", new Options(Set.of("-O", "--log-out", "-I", "--log-in", "-B", "--log-io", "-T", "--log-timing"),
+                    Set.of("--log-out=", "--log-in=", "--log-io=", "--log-timing=")));
+
     private Destinations() {
+    }
+
+    /** the files the program's output options name, as written: they are written like a redirection's target. */
+    static List<String> outputs(String program, List<String> argv) {
+        return named(OUTPUTS.get(program), argv);
     }
 
     /** the directories named by the program's destination options, as written. */
     static List<String> of(String program, List<String> argv) {
-        Options options = BY_PROGRAM.get(program);
+        return named(BY_PROGRAM.get(program), argv);
+    }
+
+    private static List<String> named(Options options, List<String> argv) {
         List<String> out = new ArrayList<>();
         if (options == null) {
             return out;

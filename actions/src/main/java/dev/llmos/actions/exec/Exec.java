@@ -78,6 +78,35 @@ public record Exec(
         String runtimeCode,
         List<Exec> parts) implements ActionFact {
 
+    /**
+     * the variables env(1) sets here that the action's own env field refuses (LD_PRELOAD, PATH,
+     * PYTHONPATH, GIT_SSH_COMMAND, ...): each changes what the program loads or runs. empty unless
+     * the program is env.
+     */
+    public List<String> envHooks() {
+        if (!program.equals("env")) {
+            return List.of();
+        }
+        List<String> hooks = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-u") || a.equals("--unset") || a.equals("-C") || a.equals("--chdir")) {
+                i++;
+            } else if (a.equals("-S") || a.startsWith("--split-string") || (a.startsWith("-S") && a.length() > 2)) {
+                // the split string is parsed as a script of its own (its assignments make it unreadable)
+                break;
+            } else if (a.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                String name = a.substring(0, a.indexOf('='));
+                if (ExecEnvironment.Hooks.denied(name)) {
+                    hooks.add(name);
+                }
+            } else if (!a.startsWith("-")) {
+                break;
+            }
+        }
+        return hooks;
+    }
+
     /** the whole argv as one line, for reasons shown to people. */
     public String line() {
         return Quoting.join(argv);

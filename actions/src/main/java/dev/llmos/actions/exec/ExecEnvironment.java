@@ -32,12 +32,28 @@ final class ExecEnvironment {
 
     /** the denied names are read from the schema, so the plan check and this filter cannot drift apart. */
     ExecEnvironment(JsonNode schema, Path passwd) {
+        this.denied = deniedNames(schema);
+        this.passwd = passwd;
+    }
+
+    private static Pattern deniedNames(JsonNode schema) {
         String regex = schema.at("/properties/env/propertyNames/not/pattern").asText(null);
         if (regex == null) {
             throw new IllegalStateException("exec schema has no env denylist at /properties/env/propertyNames/not/pattern");
         }
-        this.denied = Pattern.compile(regex);
-        this.passwd = passwd;
+        return Pattern.compile(regex);
+    }
+
+    /** the shipped denylist, for the facts: {@code env LD_PRELOAD=... prog} sets what the env field may not. */
+    static final class Hooks {
+        private static final Pattern DENIED = deniedNames(ExecHandler.SCHEMA);
+
+        private Hooks() {
+        }
+
+        static boolean denied(String name) {
+            return DENIED.matcher(name).matches();
+        }
     }
 
     boolean allowed(String name) {

@@ -120,6 +120,10 @@ final class ExecFacts {
         List<String> writes = new ArrayList<>();
         List<String> reads = new ArrayList<>();
         List<String> unknownWrites = new ArrayList<>();
+        // strace -o FILE, tcpdump -w FILE: the program's own output file is written like a redirection's target
+        for (String file : Destinations.outputs(program, argv)) {
+            writes.add(real(file, cwd));
+        }
         String hereText = null;
         boolean hereDynamic = false;
         for (Script.Redirect r : redirects) {

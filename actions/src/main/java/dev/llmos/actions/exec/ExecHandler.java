@@ -37,7 +37,7 @@ import java.util.function.IntSupplier;
 @AutoService(ActionHandler.class)
 public final class ExecHandler implements ActionHandler<ExecParams> {
 
-    private static final JsonNode SCHEMA = ActionSpec.schemaResource(ExecHandler.class, "exec.schema.json");
+    static final JsonNode SCHEMA = ActionSpec.schemaResource(ExecHandler.class, "exec.schema.json");
     private static final ActionSpec<ExecParams> SPEC = new ActionSpec<>("exec",
             "run a program with arguments (argv, no shell) in a scrubbed environment, with a timeout and captured output",
             ExecParams.class, SCHEMA, Exec.class, Effect.MUTATING, true, false);

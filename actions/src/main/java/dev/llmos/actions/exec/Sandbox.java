@@ -138,10 +138,15 @@ final class Sandbox {
             if (real == null) {
                 // binding a parent instead would grant more than the decision did
                 notBound.add(w);
-            } else {
+            } else if (!writable.contains(real.toString())) {
                 writable.add(real.toString());
-                c.addAll(List.of("--bind", real.toString(), real.toString()));
             }
+        }
+        // a path under another writable one is covered by it; bound on its own it would be a mount
+        // point, which cannot be renamed or unlinked (mv and rm fail busy)
+        writable.removeIf(w -> writable.stream().anyMatch(d -> !d.equals(w) && (d.equals("/") || w.startsWith(d + "/"))));
+        for (String w : writable) {
+            c.addAll(List.of("--bind", w, w));
         }
         // after the writable binds, so that even a grant of "/" leaves the kernel's own
         // interfaces read-only and /dev and /proc the sandbox's own

@@ -73,7 +73,8 @@ public record Scope(List<String> writable, List<String> readable, boolean networ
         List<String> parts = new ArrayList<>();
         parts.add(writable.isEmpty() ? "read-only" : "write " + String.join(", ", writable));
         if (!readable.isEmpty()) {
-            parts.add("may read secrets " + String.join(", ", readable));
+            // one list holds both: secret files granted for reading and service sockets granted for connecting.
+            parts.add("may open protected " + String.join(", ", readable));
         }
         if (!devices.isEmpty()) {
             parts.add("devices " + String.join(", ", devices));

@@ -9,8 +9,7 @@ import dev.llmos.llm.Planner;
 import dev.llmos.llm.client.OpenAiModelClient;
 import dev.llmos.llm.server.ModelServer;
 import dev.llmos.llm.server.OnDemandModel;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,29 +27,17 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** the launch setting with the real llama-server: started on the first request, answering, stopped after the warm window. */
+@NeedsLlamaServer
 class LlamaServerLaunchTest {
 
     @TempDir
     Path tmp;
 
+    @AutoClose
     private ModelServer server;
     private final List<String> progress = Collections.synchronizedList(new ArrayList<>());
-
-    @BeforeAll
-    static void binaryRuns() {
-        Optional<String> why = LlamaServer.unavailable();
-        assumeTrue(why.isEmpty(), () -> "skipped: " + why.orElse(""));
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void aLaunchedServerAnswersAndStopsAfterTheWarmWindow() throws IOException, InterruptedException {

@@ -12,7 +12,6 @@ import dev.llmos.llm.client.ModelException;
 import dev.llmos.llm.client.ModelException.Kind;
 import dev.llmos.llm.client.OpenAiModelClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the planner against the real llama-server and its tiny models of fixed behaviour (runaway,
  * many-actions, empty-actions, planonly). skipped, with the reason, where the binary cannot run.
  */
+@NeedsLlamaServer
 class LlamaServerPlannerTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
@@ -43,12 +43,6 @@ class LlamaServerPlannerTest {
 
     private final List<LlamaServer> servers = new ArrayList<>();
     private final List<String> notices = new ArrayList<>();
-
-    @BeforeAll
-    static void binaryRuns() {
-        Optional<String> why = LlamaServer.unavailable();
-        assumeTrue(why.isEmpty(), () -> "skipped: " + why.orElse(""));
-    }
 
     @AfterEach
     void stop() {

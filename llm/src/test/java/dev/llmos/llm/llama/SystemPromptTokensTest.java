@@ -4,8 +4,7 @@ import dev.llmos.engine.registry.ActionRegistry;
 import dev.llmos.engine.spi.ActionHandler;
 import dev.llmos.llm.Fixtures;
 import dev.llmos.llm.PromptKernel;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -14,11 +13,9 @@ import org.slf4j.LoggerFactory;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.ServiceLoader;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * the system prompt in real tokens (llama-server's tokenizer; the tiny models have phi-3's vocabulary):
@@ -26,6 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * docs/models.md. the bound keeps an 8k context usable: half for the prompt, the rest for the request,
  * results and a whole answer.
  */
+@NeedsLlamaServer
 class SystemPromptTokensTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(SystemPromptTokensTest.class);
@@ -33,20 +31,8 @@ class SystemPromptTokensTest {
     @TempDir
     Path tmp;
 
+    @AutoClose
     private LlamaServer server;
-
-    @BeforeAll
-    static void binaryRuns() {
-        Optional<String> why = LlamaServer.unavailable();
-        assumeTrue(why.isEmpty(), () -> "skipped: " + why.orElse(""));
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void theSystemPromptForTheShippedActionsTakesAtMostHalfOfAnEightKContext() throws Exception {
