@@ -59,19 +59,30 @@ record PathPattern(String text, Pattern regex, Pattern exact, List<String> compo
                     continue;
                 }
                 re.append('/');
+                // literal runs quoted whole, as in Globs: fewer \Q...\E to compile at start
+                StringBuilder literal = new StringBuilder();
                 for (char c : part.toCharArray()) {
-                    switch (c) {
-                        case '*' -> re.append("[^/]*");
-                        case '?' -> re.append("[^/]");
-                        default -> re.append(Pattern.quote(String.valueOf(c)));
+                    if (c == '*' || c == '?') {
+                        quote(re, literal);
+                        re.append(c == '*' ? "[^/]*" : "[^/]");
+                    } else {
+                        literal.append(c);
                     }
                 }
+                quote(re, literal);
             }
         }
         // the named path itself, or anything beneath it
         String whole = re.isEmpty() ? "/.*" : re + "(?:/.*)?";
         return new PathPattern(text, Pattern.compile(whole, Pattern.DOTALL), Pattern.compile(re.isEmpty() ? "/" : re.toString(), Pattern.DOTALL),
                 List.copyOf(components));
+    }
+
+    private static void quote(StringBuilder re, StringBuilder literal) {
+        if (!literal.isEmpty()) {
+            re.append(Pattern.quote(literal.toString()));
+            literal.setLength(0);
+        }
     }
 
     /** whether the pattern names {@code realPath} or one of its ancestors. */
