@@ -98,7 +98,7 @@ public final class CatalogLoader {
         List<String> secretPaths = new ArrayList<>();
         List<PolicyCatalog.Sockets> sockets = new ArrayList<>();
         Map<String, List<Pattern>> classes = new LinkedHashMap<>();
-        Map<String, QueryForm> queries = new LinkedHashMap<>();
+        Map<String, CatalogDocument.Query> queries = new LinkedHashMap<>();
         Map<String, String> definedIn = new LinkedHashMap<>();
         for (CatalogFile file : files) {
             // null for an empty file, or one that did not parse (its problem is already added)
@@ -143,7 +143,7 @@ public final class CatalogLoader {
                     } else if (q.requireOptions() != null && q.requireOptions().stream().anyMatch(o -> o == null || !o.startsWith("-"))) {
                         check.at("require-options", "require-options of '" + name + "' must list options (-x, --name)");
                     } else {
-                        queries.put(name, QueryForm.of(q));
+                        queries.put(name, q);
                     }
                 });
             }
