@@ -91,6 +91,11 @@ if [ "$NAME" = llmsh ]; then
   llmos_llmsh_path "$@"
   if [ "$llmsh_path" = client ]; then AOT_NAME=llmsh-client; fi
   if [ "$llmsh_word" != mcp ]; then JVM_FLAGS+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC); fi
+  # a command over in a second compiles less: c1 starts on a method after ten times the usual
+  # calls, so its thread stops compiling code the command is done with (decision 0029: the client
+  # run and --version about 20 % less cpu, an embedded run about 10 %; policy test, seconds long,
+  # was slower with it, so only these)
+  if [ "$llmsh_path" = client ] || [ "$llmsh_word" = run ]; then JVM_FLAGS+=(-XX:CompileThresholdScaling=10); fi
 fi
 
 # LLMOS_AOT=off runs without the cache (scripts/bench-commands compares the two)

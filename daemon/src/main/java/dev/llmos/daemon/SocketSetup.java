@@ -39,7 +39,7 @@ public final class SocketSetup {
         return server;
     }
 
-    /** whether a daemon answers on the socket (used by the client to choose daemon or embedded mode too). */
+    /** whether a daemon answers on the socket (llmsh keeps the connection that finds one instead: cli Daemons.connect). */
     public static boolean listening(Path socket) {
         if (!Files.exists(socket)) {
             return false;

@@ -1,9 +1,10 @@
 package dev.llmos.cli.app;
 
 import dev.llmos.daemon.DaemonConfig;
-import dev.llmos.daemon.SocketSetup;
+import dev.llmos.daemon.client.DaemonClient;
 import dev.llmos.engine.config.Precedence;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -23,6 +24,10 @@ public final class Daemons {
 
     /** a socket path and where it was named. */
     public record Target(Path socket, Source source) {
+    }
+
+    /** llm-osd answered at {@code socket} on {@code client}; whoever takes it closes the client. */
+    public record Connected(Path socket, DaemonClient client) {
     }
 
     /** the socket: flag, then environment, then config, then the default. */
@@ -51,18 +56,24 @@ public final class Daemons {
     }
 
     /**
-     * the daemon's socket when one answers there. empty (embedded) only when {@code --embedded}
-     * was given, or when no socket was configured and none exists at the default path, which is
-     * said on {@code notice}. a named socket that does not answer is an error, never a fallback.
+     * a connection to llm-osd when one answers on its socket: the connection that found it is the
+     * one the command goes on using (decision 0029), so a command connects once. empty (embedded)
+     * only when {@code --embedded} was given, or when no socket was configured and none exists at
+     * the default path, which is said on {@code notice}. a named socket that does not answer is an
+     * error, never a fallback.
      */
-    public static Optional<Path> reachable(RootCommand root, Settings settings, PrintWriter notice) {
+    public static Optional<Connected> connect(RootCommand root, Settings settings, PrintWriter notice) {
         if (root.globals().embedded()) {
             return Optional.empty();
         }
         Target target = target(root, settings);
         Path socket = target.socket();
-        if (SocketSetup.listening(socket)) {
-            return Optional.of(socket);
+        if (Files.exists(socket)) {
+            try {
+                return Optional.of(new Connected(socket, DaemonClient.connect(socket)));
+            } catch (IOException nobodyListens) {
+                // a socket file nobody answers on: said below, as for a missing one
+            }
         }
         if (target.source() == Source.DEFAULT && !Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
             notice.println("llmsh: no llm-osd configured and none at " + socket + "; running embedded with your own privileges");

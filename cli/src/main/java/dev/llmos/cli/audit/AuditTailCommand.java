@@ -48,12 +48,12 @@ public final class AuditTailCommand implements Callable<Integer> {
         Io io = root.context().io();
         Settings settings = Wiring.settings(root);
         ArrayNode entries = Json.mapper().createArrayNode();
-        Optional<Path> socket = log == null ? Daemons.reachable(root, settings, io.err()) : Optional.empty();
-        if (socket.isPresent()) {
-            try (DaemonClient client = DaemonClient.connect(socket.get())) {
+        Optional<Daemons.Connected> daemon = log == null ? Daemons.connect(root, settings, io.err()) : Optional.empty();
+        if (daemon.isPresent()) {
+            try (DaemonClient client = daemon.get().client()) {
                 client.call("audit.tail", Json.mapper().createObjectNode().put("lines", lines)).path("entries").forEach(entries::add);
             } catch (IOException e) {
-                throw new DaemonUnreachableException("llm-osd at " + socket.get() + " stopped answering: " + e.getMessage());
+                throw new DaemonUnreachableException("llm-osd at " + daemon.get().socket() + " stopped answering: " + e.getMessage());
             } catch (RpcException e) {
                 throw DaemonErrors.of(e);
             }

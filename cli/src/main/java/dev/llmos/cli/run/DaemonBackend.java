@@ -48,16 +48,15 @@ final class DaemonBackend implements Backend {
     private Plan parsed;
     private JsonNode submitted;
 
-    /** {@code parser} only for input the daemon cannot be sent (not json, not shaped like a plan). */
-    DaemonBackend(Path socket, Supplier<PlanParser> parser) {
+    /**
+     * on {@code client}, connected to llm-osd at {@code socket}, which this backend closes.
+     * {@code parser} only for input the daemon cannot be sent (not json, not shaped like a plan).
+     */
+    DaemonBackend(Path socket, DaemonClient client, Supplier<PlanParser> parser) {
         this.socket = socket;
+        this.client = client;
         this.parser = parser;
         this.me = HostProbe.system().currentProcess();
-        try {
-            this.client = DaemonClient.connect(socket);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
