@@ -46,7 +46,7 @@ public final class Fixtures {
     }
 
     /** as the cli wires it, but with state in {@code tmp}; decide() writes nothing there. */
-    public static Pipeline pipeline(DroolsPolicy policy, Path tmp) {
+    public static Pipeline pipeline(dev.llmos.engine.policy.PolicyEngine policy, Path tmp) {
         return new Pipeline(ActionRegistry.discover(), policy, new AuditLog(tmp.resolve("audit.jsonl")),
                 HostProbe.system().host(),
                 new Pipeline.Config(tmp.resolve("state"), Limits.DEFAULT, List.of(policyDir()), tmp));

@@ -39,6 +39,7 @@ public class PolicyDecisionBench {
     private Path tmp;
     private DroolsPolicy policy;
     private Pipeline pipeline;
+    private Pipeline withoutRules;
     private Requester requester;
     private Plan plan7;
     private Plan plan20;
@@ -52,6 +53,7 @@ public class PolicyDecisionBench {
         tmp = Files.createTempDirectory("llmos-bench-");
         policy = DroolsPolicy.load(Fixtures.policyDir(), PolicyCache.inMemory());
         pipeline = Fixtures.pipeline(policy, tmp);
+        withoutRules = Fixtures.pipeline(new NoRules(policy), tmp);
         requester = HostProbe.system().currentProcess();
         plan7 = pipeline.parser().parse(Fixtures.plan("plan-7.json"));
         plan20 = pipeline.parser().parse(Fixtures.plan("plan-20.json"));
@@ -102,6 +104,56 @@ public class PolicyDecisionBench {
     @RatioTo("evaluate20")
     public DecidedPlan decide20() {
         return pipeline.decide(plan20, requester);
+    }
+
+    /**
+     * not a target, a split of decide20: all of decide() but drools (facts, paths, protected paths,
+     * combining), the policy's catalogue still there for handlers that ask it.
+     */
+    @Benchmark
+    @RatioTo("evaluate20")
+    public DecidedPlan factsOnly20() {
+        return withoutRules.decide(plan20, requester);
+    }
+
+    /**
+     * not a target, a check on the baseline: evaluate20 runs drools in a tight loop, every cache warm
+     * with nothing but drools. inside a decision drools runs right after the facts were built; this is
+     * the same drools call on the same facts, timed alone, right after a facts-only pass (untimed).
+     */
+    @Benchmark
+    @RatioTo("evaluate20")
+    public List<RuleOutput> evaluate20AfterFacts(AfterFacts after) {
+        return policy.evaluate(request20);
+    }
+
+    /** runs the facts-only pass of decide20 before each call, outside the timing. */
+    @State(Scope.Thread)
+    public static class AfterFacts {
+
+        @Setup(org.openjdk.jmh.annotations.Level.Invocation)
+        public void facts(PolicyDecisionBench bench) {
+            bench.withoutRules.decide(bench.plan20, bench.requester);
+        }
+    }
+
+    /** a policy that matches nothing (every action then default-denied), with the real policy's catalogue. */
+    private record NoRules(DroolsPolicy policy) implements dev.llmos.engine.policy.PolicyEngine {
+
+        @Override
+        public List<RuleOutput> evaluate(PolicyRequest request) {
+            return List.of();
+        }
+
+        @Override
+        public String digest() {
+            return policy.digest();
+        }
+
+        @Override
+        public dev.llmos.engine.spi.Catalog catalog() {
+            return policy.catalog();
+        }
     }
 
     /** issue 12: under 10 ms at the median, read against drools alone on the same 100 actions. */

@@ -33,26 +33,27 @@ final class ArgPaths {
         if (arg.isEmpty() || arg.indexOf('\0') >= 0 || arg.equals("-") || arg.equals("--")) {
             return out;
         }
-        Matcher url = URL.matcher(arg);
-        if (url.matches()) {
+        // each pattern is tried only when the text holds what it needs (cheap tests first, same answers)
+        Matcher url = arg.contains("://") ? URL.matcher(arg) : null;
+        if (url != null && url.matches()) {
             if (url.group(1).equalsIgnoreCase("file") && url.group(2).startsWith("/")) {
                 out.add(url.group(2));
             }
             return out;
         }
         Matcher m;
-        if ((m = LONG_VALUE.matcher(arg)).matches()) {
+        if (arg.startsWith("--") && arg.indexOf('=') > 2 && (m = LONG_VALUE.matcher(arg)).matches()) {
             add(out, m.group(1));
         } else if (arg.startsWith("--")) {
             return out;
-        } else if ((m = SHORT_VALUE.matcher(arg)).matches()) {
+        } else if (arg.length() >= 3 && arg.charAt(0) == '-' && (m = SHORT_VALUE.matcher(arg)).matches()) {
             add(out, m.group(1));
         } else if (arg.startsWith("@") && arg.length() > 1) {
             add(out, arg.substring(1));
             out.add(arg);
         } else {
             out.add(arg);
-            if ((m = KEY_VALUE.matcher(arg)).matches()) {
+            if (arg.indexOf('=') > 0 && (m = KEY_VALUE.matcher(arg)).matches()) {
                 add(out, m.group(1));
             }
         }
@@ -65,12 +66,18 @@ final class ArgPaths {
     }
 
     static boolean url(String arg) {
+        if (!arg.contains("://")) {
+            return false;
+        }
         Matcher m = URL.matcher(arg);
         return m.matches() && !m.group(1).equalsIgnoreCase("file");
     }
 
     /** the name a downloader gives a url's content when told none: its last path component. */
     static String urlFile(String url) {
+        if (!url.contains("://")) {
+            return null;
+        }
         Matcher m = URL.matcher(url);
         if (!m.matches()) {
             return null;

@@ -1,5 +1,6 @@
 package dev.llmos.actions.exec;
 
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import java.util.Set;
  * {@code cp -t /etc/cron.d /tmp/x} the last operand is the source.
  */
 final class Destinations {
+
+    // compiled once: String.matches compiles its pattern on every call, for every command of every plan
+    private static final Pattern SHORT_CLUSTER = Pattern.compile("-[A-Za-z]{2,}");
 
     private record Options(Set<String> separate, Set<String> attachedPrefixes) {
     }
@@ -61,7 +65,7 @@ final class Destinations {
                 break;
             }
             // -t DIR, and a cluster that ends with the option's letter (ln -st DIR, tar -xzC DIR)
-            boolean clusterEnds = a.matches("-[A-Za-z]{2,}") && options.separate().contains("-" + a.charAt(a.length() - 1));
+            boolean clusterEnds = SHORT_CLUSTER.matcher(a).matches() && options.separate().contains("-" + a.charAt(a.length() - 1));
             if ((options.separate().contains(a) || clusterEnds) && i + 1 < argv.size()) {
                 out.add(argv.get(++i));
                 continue;

@@ -1,5 +1,6 @@
 package dev.llmos.actions.exec;
 
+import java.util.regex.Pattern;
 import dev.llmos.actions.exec.shell.Script;
 
 import java.util.ArrayList;
@@ -7,6 +8,15 @@ import java.util.List;
 
 /** the rest of {@link Unwrap}: find -exec, watch, and shell strings embedded in other programs' options. */
 final class Exec2 {
+
+    // compiled once: String.matches compiles its pattern on every call, for every command of every plan
+    private static final Pattern SSH_COMMAND_OPTION = Pattern.compile("(proxycommand|localcommand|remotecommand-x)[ =].*");
+    private static final Pattern GIT_COMMAND_CONFIG = Pattern.compile("(core\\.(sshcommand|pager|fsmonitor|editor|hookspath)|.*\\.(textconv|command|helper|cmd)|alias\\..*)=.*");
+    private static final Pattern VI_LIKE = Pattern.compile("(vi|vim|nvim|view|ex|rvim|vim\\..*|gvim)");
+    private static final Pattern PYTHON = Pattern.compile("python[0-9.]*|pypy[0-9.]*");
+    private static final Pattern E_INTERPRETER = Pattern.compile("perl[0-9.]*|ruby[0-9.]*|lua[0-9.]*|luajit|Rscript|julia|node|nodejs");
+    private static final Pattern PHP = Pattern.compile("php[0-9.]*");
+    private static final Pattern AWK = Pattern.compile("g?awk|mawk|nawk|busybox-awk");
 
     private Exec2() {
     }
@@ -80,19 +90,19 @@ final class Exec2 {
                 case "zip" -> value(a, next, scripts, "-TT", "--unzip-command");
                 case "ssh", "scp", "sftp" -> {
                     String opt = a.startsWith("-o") && a.length() > 2 ? a.substring(2) : a.equals("-o") ? next : null;
-                    if (opt != null && opt.toLowerCase().matches("(proxycommand|localcommand|remotecommand-x)[ =].*")) {
+                    if (opt != null && SSH_COMMAND_OPTION.matcher(opt.toLowerCase()).matches()) {
                         scripts.add(opt.substring(opt.indexOf(opt.contains("=") ? '=' : ' ') + 1));
                     }
                 }
                 case "git" -> {
                     String opt = a.equals("-c") ? next : null;
-                    if (opt != null && opt.toLowerCase().matches("(core\\.(sshcommand|pager|fsmonitor|editor|hookspath)|.*\\.(textconv|command|helper|cmd)|alias\\..*)=.*")) {
+                    if (opt != null && GIT_COMMAND_CONFIG.matcher(opt.toLowerCase()).matches()) {
                         scripts.add(opt.substring(opt.indexOf('=') + 1).replaceFirst("^!", ""));
                     }
                     value(a, next, scripts, "--upload-pack", "--receive-pack", "--exec");
                 }
                 default -> {
-                    if (program.matches("(vi|vim|nvim|view|ex|rvim|vim\\..*|gvim)")) {
+                    if (VI_LIKE.matcher(program).matches()) {
                         String cmd = a.equals("-c") || a.equals("--cmd") ? next : a.startsWith("+") ? a.substring(1) : null;
                         if (cmd != null) {
                             String c = cmd.strip().replaceFirst("^:", "");
@@ -125,11 +135,11 @@ final class Exec2 {
     /** inline code of an interpreter (-c, -e, an awk program): returned unread. */
     private static Unwrap.Inner inline(String program, List<String> args) {
         String flag = null;
-        if (program.matches("python[0-9.]*|pypy[0-9.]*")) {
+        if (PYTHON.matcher(program).matches()) {
             flag = "-c";
-        } else if (program.matches("perl[0-9.]*|ruby[0-9.]*|lua[0-9.]*|luajit|Rscript|julia|node|nodejs")) {
+        } else if (E_INTERPRETER.matcher(program).matches()) {
             flag = "-e";
-        } else if (program.matches("php[0-9.]*")) {
+        } else if (PHP.matcher(program).matches()) {
             flag = "-r";
         }
         if (flag != null) {
@@ -146,7 +156,7 @@ final class Exec2 {
             }
             return new Unwrap.Inner.Code("", program + " runs code from its input");
         }
-        if (program.matches("g?awk|mawk|nawk|busybox-awk")) {
+        if (AWK.matcher(program).matches()) {
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 if (a.equals("-f") || a.startsWith("--file")) {

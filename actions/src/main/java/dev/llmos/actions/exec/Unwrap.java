@@ -1,5 +1,6 @@
 package dev.llmos.actions.exec;
 
+import java.util.regex.Pattern;
 import dev.llmos.actions.exec.shell.Script;
 
 import java.util.ArrayList;
@@ -15,6 +16,11 @@ import java.util.Set;
  * unread. which of these programs policy trusts is the catalogue's business, not this class's.
  */
 final class Unwrap {
+
+    // compiled once: String.matches compiles its pattern on every call, for every command of every plan
+    private static final Pattern LOADER = Pattern.compile("ld(-linux.*|-musl.*|64)?\\.so.*");
+    private static final Pattern LOADER_ANY = Pattern.compile("ld-.*\\.so.*");
+    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
 
     /** what a command runs. */
     sealed interface Inner {
@@ -96,7 +102,7 @@ final class Unwrap {
             }
             return args.isEmpty() || args.get(0).startsWith("-") ? NONE : command(args, null, program, false);
         }
-        if (program.matches("ld(-linux.*|-musl.*|64)?\\.so.*") || program.matches("ld-.*\\.so.*")) {
+        if (LOADER.matcher(program).matches() || LOADER_ANY.matcher(program).matches()) {
             int i = 0;
             while (i < args.size() && args.get(i).startsWith("--")) {
                 i += LOADER_VALUED.contains(args.get(i)) ? 2 : 1;
@@ -190,7 +196,7 @@ final class Unwrap {
                 i += 2;
             } else if (a.startsWith("-") && !a.equals("-")) {
                 i++;
-            } else if (a.equals("-") || a.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+            } else if (a.equals("-") || ASSIGNMENT.matcher(a).matches()) {
                 i++;
             } else {
                 break;

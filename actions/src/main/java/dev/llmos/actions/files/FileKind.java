@@ -5,6 +5,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /** what kind of inode a path is, without following it: the jdk lumps fifos, devices and sockets together. */
 enum FileKind {
@@ -16,6 +17,9 @@ enum FileKind {
     CHARACTER_DEVICE("character device"),
     BLOCK_DEVICE("block device"),
     SOCKET("socket");
+
+    // compiled once: String.matches compiles its pattern on every call, and every file action's fact asks
+    private static final Pattern MODE = Pattern.compile("^0?[0-7]{3,4}$");
 
     private final String words;
 
@@ -60,7 +64,7 @@ enum FileKind {
         if (mode == null) {
             return null;
         }
-        if (!mode.matches("^0?[0-7]{3,4}$")) {
+        if (!MODE.matcher(mode).matches()) {
             throw new FileTarget.Refused("mode must be octal like 0644, got " + mode);
         }
         return Integer.parseInt(mode, 8) & 07777;

@@ -51,9 +51,13 @@ final class DecisionContext implements FactContext {
     @Override
     public PathFacts path(String path) {
         PathFacts facts = resolved.computeIfAbsent(path, p -> resolver.resolve(p, lookups));
-        if (!current.contains(facts)) {
-            current.add(facts);
+        // one object per path in a decision, so identity is equality here, without comparing every field
+        for (PathFacts known : current) {
+            if (known == facts) {
+                return facts;
+            }
         }
+        current.add(facts);
         return facts;
     }
 

@@ -8,6 +8,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import com.networknt.schema.regex.JDKRegularExpressionFactory;
+import com.networknt.schema.regex.RegularExpressionFactory;
 
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -29,12 +31,33 @@ public final class SchemaValidator {
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
             b -> b.schemaRegistryConfig(CONFIG));
     private final Schema schema;
+    // a valid value is told apart quickly; anything else gets the full validator and its wording
+    private final QuickCheck quick;
     // subschemas checked again on their own (property names), built once each
     private final Map<JsonNode, Schema> parts = new IdentityHashMap<>();
 
     public SchemaValidator(JsonNode schemaJson) {
         this.schema = registry.getSchema(schemaJson);
         this.schema.initializeValidators();
+        RegularExpressionFactory regex = CONFIG.getRegularExpressionFactory() != null ? CONFIG.getRegularExpressionFactory()
+                : JDKRegularExpressionFactory.getInstance();
+        this.quick = QuickCheck.of(schemaJson, regex).orElse(null);
+    }
+
+    /** whether the quick check covers this schema (every keyword it uses is one the quick check knows). */
+    public boolean quick() {
+        return quick != null;
+    }
+
+    /** the full validator alone, as if there were no quick check: tests compare the two. */
+    public List<PlanError> validateFully(JsonNode value, String at) {
+        List<Error> errors = schema.validate(value == null ? NullNode.getInstance() : value);
+        return errors.isEmpty() ? List.of() : inOrder(new SchemaMessages(this::part).words(errors, at));
+    }
+
+    /** what the quick check alone says: true only for a value it is sure is valid. */
+    public boolean quicklyValid(JsonNode value) {
+        return quick != null && quick.surelyValid(value == null ? NullNode.getInstance() : value);
     }
 
     public List<PlanError> validate(JsonNode value) {
@@ -43,7 +66,11 @@ public final class SchemaValidator {
 
     /** as above, for a value found at {@code at} (a json pointer) inside a larger document. */
     public List<PlanError> validate(JsonNode value, String at) {
-        List<Error> errors = schema.validate(value == null ? NullNode.getInstance() : value);
+        JsonNode checked = value == null ? NullNode.getInstance() : value;
+        if (quick != null && quick.surelyValid(checked)) {
+            return List.of();
+        }
+        List<Error> errors = schema.validate(checked);
         if (errors.isEmpty()) {
             return List.of();
         }

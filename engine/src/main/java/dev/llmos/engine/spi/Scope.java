@@ -40,8 +40,19 @@ public record Scope(List<String> writable, List<String> readable, boolean networ
 
     /** both grants together, in the order they were granted. */
     public Scope union(Scope other) {
+        // most grants add one path to nothing: no need to build and de-duplicate lists for that
+        if (other.grantsNothing()) {
+            return this;
+        }
+        if (grantsNothing()) {
+            return other;
+        }
         return new Scope(concat(writable, other.writable), concat(readable, other.readable), network || other.network,
                 root || other.root, concat(devices, other.devices), unconfined || other.unconfined);
+    }
+
+    private boolean grantsNothing() {
+        return writable.isEmpty() && readable.isEmpty() && devices.isEmpty() && !network && !root && !unconfined;
     }
 
     public static Scope writing(String path) {
@@ -94,6 +105,9 @@ public record Scope(List<String> writable, List<String> readable, boolean networ
     }
 
     private static List<String> distinct(List<String> values) {
-        return values == null ? List.of() : values.stream().distinct().toList();
+        if (values == null || values.isEmpty()) {
+            return List.of();
+        }
+        return values.size() == 1 && values.get(0) != null ? List.of(values.get(0)) : values.stream().distinct().toList();
     }
 }

@@ -18,4 +18,15 @@ class ScopeTest {
     void nothingGrantedReadsAsConfinedToTheRequester() {
         assertEquals("read-only; no network; as the requester", Scope.NONE.describe());
     }
+
+    @Test
+    void aGrantOfNothingAddsNothingAndGrantsAddUpInOrderWithoutRepeats() {
+        Scope write = Scope.writing("/srv/app");
+
+        assertEquals(write, Scope.NONE.union(write));
+        assertEquals(write, write.union(Scope.NONE));
+        assertEquals(new Scope(java.util.List.of("/srv/app", "/var/log/app"), java.util.List.of(), true, false,
+                        java.util.List.of(), false),
+                write.union(Scope.writing("/var/log/app")).union(Scope.withNetwork()).union(write));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.llmos.actions.exec.shell;
 
+import java.util.regex.Pattern;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,6 +17,10 @@ import java.util.Set;
  */
 public final class ShellParser {
 
+    // compiled once: String.matches compiles its pattern on every call, for every command of every plan
+    private static final Pattern FD_TARGET = Pattern.compile("[0-9]*-?");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     static final int MAX_DEPTH = 4;
     private static final Set<String> RESERVED = Set.of("if", "then", "else", "elif", "fi", "for", "while", "until", "do",
             "done", "case", "esac", "select", "function", "{", "}", "[[", "]]", "coproc");
@@ -26,7 +31,7 @@ public final class ShellParser {
     private static final Set<String> SETTERS = Set.of("read", "mapfile", "readarray", "getopts", "printf", "declare", "typeset",
             "local", "export", "readonly", "unset", "let");
     /** NAME=$(mktemp ...) where mktemp makes its file in the scratch directory (no template with a directory of its own). */
-    private static final java.util.regex.Pattern MKTEMP = java.util.regex.Pattern.compile(
+    private static final Pattern MKTEMP = Pattern.compile(
             "[A-Za-z_][A-Za-z0-9_]*=(\"?)\\$\\(\\s*mktemp((\\s+(-d|-q|-u|--directory|--quiet|--dry-run))*"
             + "(\\s+(-t|--tmpdir)(\\s+[A-Za-z0-9._-]*X{3,}[A-Za-z0-9._-]*)?)?(\\s+(-d|-q|-u|--directory|--quiet|--dry-run))*)\\s*\\)\\1");
     private static final Set<String> SENSITIVE = Set.of("PATH", "IFS", "ENV", "BASH_ENV", "CDPATH", "PS4", "PROMPT_COMMAND",
@@ -191,7 +196,7 @@ public final class ShellParser {
             return;
         }
         Script.Word target = readWord();
-        if ((op.equals(">&") || op.equals("<&")) && target.text().matches("[0-9]*-?")) {
+        if ((op.equals(">&") || op.equals("<&")) && FD_TARGET.matcher(target.text()).matches()) {
             return;
         }
         redirects.add(new Script.Redirect(op.equals(">&") ? ">" : op.equals("<&") ? "<" : op, target));
@@ -244,7 +249,7 @@ public final class ShellParser {
         Script.Word w = readWord();
         if (words.isEmpty()) {
             int eq = w.text().indexOf('=');
-            if (eq > 0 && w.text().substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*") && src.charAt(start) != '\'' && src.charAt(start) != '"') {
+            if (eq > 0 && NAME.matcher(w.text().substring(0, eq)).matches() && src.charAt(start) != '\'' && src.charAt(start) != '"') {
                 String name = w.text().substring(0, eq);
                 if (sensitive(name)) {
                     throw new Unreadable("it sets " + name + ", which changes what later commands run");

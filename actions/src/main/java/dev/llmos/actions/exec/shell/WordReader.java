@@ -1,11 +1,16 @@
 package dev.llmos.actions.exec.shell;
 
+import java.util.regex.Pattern;
+
 /**
  * reads one shell word at the parser's position: quotes removed, expansions marked (never
  * performed), command substitutions read as scripts of their own, ~ and $HOME put in as the
  * program's home (a fixed value of the environment the executor sets).
  */
 final class WordReader {
+
+    // compiled once: String.matches compiles its pattern on every call, for every command of every plan
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
     private final ShellParser parser;
     private final String src;
@@ -85,7 +90,7 @@ final class WordReader {
             j++;
         }
         String name = src.substring(i + 1, j);
-        if (!name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+        if (!NAME.matcher(name).matches()) {
             // quotes or expansions in the name: the shell does not expand it at all
             return;
         }
