@@ -78,7 +78,7 @@ final class CacheFile {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-            prune(dir);
+            prune(dir, ".kbase");
         } catch (IOException | RuntimeException e) {
             // a cache that cannot be written only costs the next start a compile
             LOG.warn("cannot write policy cache in {}: {}", dir, e.toString());
@@ -86,10 +86,10 @@ final class CacheFile {
     }
 
     /** every policy edit leaves an entry behind: keep the newest few, and no temp file a crash left. */
-    private static void prune(Path dir) throws IOException {
+    static void prune(Path dir, String suffix) throws IOException {
         List<Path> entries;
         try (Stream<Path> list = Files.list(dir)) {
-            entries = list.filter(p -> p.getFileName().toString().endsWith(".kbase"))
+            entries = list.filter(p -> p.getFileName().toString().endsWith(suffix))
                     .sorted(Comparator.comparing(CacheFile::modified).reversed())
                     .toList();
         }
@@ -136,6 +136,7 @@ final class CacheFile {
                 return ignore(file, "payload does not match its checksum");
             }
             Collection<KiePackage> packages = packages(payload, classLoader, header.classes().keySet());
+            LazyConsequences.install(packages);
             return Optional.of(CompiledPolicy.of(header.digest(), packages, header.rules(), header.warnings(), jitDisabled,
                     classLoader));
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
@@ -171,7 +172,7 @@ final class CacheFile {
     }
 
     /** a cache entry someone else could have written is not evidence of anything. */
-    private static String untrusted(Path file) throws IOException {
+    static String untrusted(Path file) throws IOException {
         if (!Files.getFileStore(file).supportsFileAttributeView("posix")) {
             return null;
         }

@@ -61,7 +61,7 @@ public final class DroolsPolicy implements PolicyEngine {
         PolicySources sources = PolicySources.read(policyDir);
         // catalogues first: they are quick to check, and a bad one stops the load like a bad rule
         List<CatalogLoader.CatalogFile> catalogFiles = CatalogLoader.files(sources.dir());
-        PolicyCatalog catalog = catalogFiles.isEmpty() ? PolicyCatalog.EMPTY : CatalogLoader.load(catalogFiles);
+        PolicyCatalog catalog = cache.catalog(catalogFiles, classLoader);
         List<PolicyProblem> textWarnings = new ArrayList<>();
         for (PolicySources.PolicyFile file : sources.files()) {
             textWarnings.addAll(DrlText.strOperators(file.path(), file.text()));

@@ -1,11 +1,14 @@
 package dev.llmos.rules;
 
 import dev.llmos.engine.policy.PolicyLoadException;
+import dev.llmos.rules.catalog.CatalogLoader;
+import dev.llmos.rules.catalog.PolicyCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +31,8 @@ public final class PolicyCache {
     private final Map<Key, CompiledPolicy> memory;
     private final AtomicInteger builds = new AtomicInteger();
     private final AtomicInteger diskLoads = new AtomicInteger();
+    private final AtomicInteger catalogParses = new AtomicInteger();
+    private final AtomicInteger catalogDiskLoads = new AtomicInteger();
 
     PolicyCache(Path dir, Map<Key, CompiledPolicy> memory) {
         this.dir = dir;
@@ -93,6 +98,41 @@ public final class PolicyCache {
             CacheFile.write(dir, compiled, classLoader);
         }
         return compiled;
+    }
+
+    /**
+     * the parsed catalogue of these files: from the disk cache when an entry for exactly these files
+     * checks out, else parsed from the yaml (and written to the cache when that succeeds).
+     *
+     * @throws PolicyLoadException when the yaml has problems (nothing is cached then)
+     */
+    PolicyCatalog catalog(List<CatalogLoader.CatalogFile> files, ClassLoader classLoader) {
+        if (files.isEmpty()) {
+            return PolicyCatalog.EMPTY;
+        }
+        if (dir == null) {
+            return CatalogLoader.load(files);
+        }
+        String digest = CatalogCacheFile.digest(files);
+        Optional<PolicyCatalog> cached = CatalogCacheFile.read(dir, digest, files, classLoader);
+        if (cached.isPresent()) {
+            catalogDiskLoads.incrementAndGet();
+            return cached.get();
+        }
+        CatalogLoader.Loaded loaded = CatalogLoader.loadForCache(files);
+        catalogParses.incrementAndGet();
+        CatalogCacheFile.write(dir, digest, loaded.json(), classLoader);
+        return loaded.catalog();
+    }
+
+    /** how many times this cache parsed catalogue yaml for the disk cache. */
+    int catalogParses() {
+        return catalogParses.get();
+    }
+
+    /** how many times this cache used a parsed catalogue from disk. */
+    int catalogDiskLoads() {
+        return catalogDiskLoads.get();
     }
 
     /** how many times this cache ran the drl compiler. */

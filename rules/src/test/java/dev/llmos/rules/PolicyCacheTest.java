@@ -89,6 +89,31 @@ class PolicyCacheTest {
     }
 
     @Test
+    void aPolicyFromDiskCompilesEachThenBlockWhenItFirstFiresAndDecidesAsTheCompiledOne() throws Exception {
+        DroolsPolicy built = DroolsPolicy.load(policy, PolicyCache.isolated(cacheDir));
+        DroolsPolicy loaded = DroolsPolicy.load(policy, PolicyCache.isolated(cacheDir));
+        List<Object> consequences = loaded.compiled().kieBase().getKiePackages().stream()
+                .flatMap(p -> p.getRules().stream())
+                .map(r -> (Object) ((org.drools.base.definitions.rule.impl.RuleImpl) r).getConsequence())
+                .toList();
+        assertEquals(2, consequences.size());
+        assertTrue(consequences.stream().allMatch(c -> c instanceof LazyConsequences.Lazy), consequences.toString());
+        // the first firings race each other, as concurrent requests in the daemon would
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Object>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(pool.submit(() -> loaded.evaluate(REQUEST)));
+            }
+            for (java.util.concurrent.Future<Object> run : runs) {
+                assertEquals(built.evaluate(REQUEST), run.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aCorruptedCacheFileIsIgnoredAndRebuilt() throws Exception {
         DroolsPolicy built = DroolsPolicy.load(policy, PolicyCache.isolated(cacheDir));
         Path file = CacheFile.path(cacheDir, built.digest());

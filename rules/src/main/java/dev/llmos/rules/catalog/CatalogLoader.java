@@ -1,11 +1,5 @@
 package dev.llmos.rules.catalog;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.llmos.engine.policy.PolicyLoadException;
 import dev.llmos.engine.policy.PolicyProblem;
 
@@ -17,8 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -30,11 +24,6 @@ public final class CatalogLoader {
     /** the folder, relative to the policy directory. */
     public static final String FOLDER = "catalog";
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
     private static final Pattern CLASS_NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern PROGRAM = Pattern.compile("[A-Za-z0-9._+*?\\[-]+");
 
@@ -65,8 +54,43 @@ public final class CatalogLoader {
         return out;
     }
 
+    /** the parsed catalogue, and the same documents as json for the policy cache. */
+    public record Loaded(PolicyCatalog catalog, byte[] json) {
+    }
+
     /** parses and checks the files; every problem at once, each with its file and line. */
     public static PolicyCatalog load(List<CatalogFile> files) {
+        return check(files, CatalogYaml::parse);
+    }
+
+    /** {@link #load}, also handing back the parsed documents as json (see {@link #fromJson}). */
+    public static Loaded loadForCache(List<CatalogFile> files) {
+        List<CatalogJson.Entry> entries = new ArrayList<>();
+        PolicyCatalog catalog = check(files, (file, problems) -> {
+            CatalogDocument doc = CatalogYaml.parse(file, problems);
+            entries.add(new CatalogJson.Entry(file.path(), doc));
+            return doc;
+        });
+        return new Loaded(catalog, CatalogJson.write(new CatalogJson.Parsed(entries)));
+    }
+
+    /**
+     * the catalogue from json that {@link #loadForCache} wrote for exactly these files, checked as the
+     * yaml is; no yaml parser is loaded.
+     *
+     * @throws IOException when the json is not the parsed form of these files
+     */
+    public static PolicyCatalog fromJson(List<CatalogFile> files, byte[] json) throws IOException {
+        List<CatalogDocument> docs = CatalogJson.read(json, files);
+        return check(files, (file, problems) -> docs.get(files.indexOf(file)));
+    }
+
+    /** the classes the cached json is bound to, so a cache can tell when they changed. */
+    public static List<String> boundClasses() {
+        return CatalogJson.BOUND.stream().map(Class::getName).toList();
+    }
+
+    private static PolicyCatalog check(List<CatalogFile> files, BiFunction<CatalogFile, List<PolicyProblem>, CatalogDocument> reader) {
         List<PolicyProblem> problems = new ArrayList<>();
         List<PolicyCatalog.Group> secrets = new ArrayList<>();
         List<PolicyCatalog.Group> persistence = new ArrayList<>();
@@ -74,22 +98,11 @@ public final class CatalogLoader {
         List<String> secretPaths = new ArrayList<>();
         List<PolicyCatalog.Sockets> sockets = new ArrayList<>();
         Map<String, List<Pattern>> classes = new LinkedHashMap<>();
-        Map<String, QueryForm> queries = new LinkedHashMap<>();
+        Map<String, CatalogDocument.Query> queries = new LinkedHashMap<>();
         Map<String, String> definedIn = new LinkedHashMap<>();
         for (CatalogFile file : files) {
-            CatalogDocument doc;
-            try {
-                doc = YAML.readValue(file.text(), CatalogDocument.class);
-            } catch (UnrecognizedPropertyException e) {
-                new Checker(file, problems).at(e.getPropertyName() + ":", "unknown key '" + e.getPropertyName() + "' (known: "
-                        + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")");
-                continue;
-            } catch (JsonProcessingException e) {
-                JsonLocation at = e.getLocation();
-                problems.add(new PolicyProblem(file.path(), at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                        "bad catalogue: " + e.getOriginalMessage(), true));
-                continue;
-            }
+            // null for an empty file, or one that did not parse (its problem is already added)
+            CatalogDocument doc = reader.apply(file, problems);
             if (doc == null) {
                 continue;
             }
@@ -130,7 +143,7 @@ public final class CatalogLoader {
                     } else if (q.requireOptions() != null && q.requireOptions().stream().anyMatch(o -> o == null || !o.startsWith("-"))) {
                         check.at("require-options", "require-options of '" + name + "' must list options (-x, --name)");
                     } else {
-                        queries.put(name, QueryForm.of(q));
+                        queries.put(name, q);
                     }
                 });
             }
@@ -241,16 +254,21 @@ public final class CatalogLoader {
         }
 
         void at(String needle, String message) {
-            int line = 0;
-            String[] lines = file.text().split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].contains(needle)) {
-                    line = i + 1;
-                    break;
-                }
-            }
-            problems.add(new PolicyProblem(file.path(), line, 0, message, true));
+            CatalogLoader.at(file, problems, needle, message);
         }
+    }
+
+    /** a problem located at the first line of the file that holds the needle (line 0 when none does). */
+    static void at(CatalogFile file, List<PolicyProblem> problems, String needle, String message) {
+        int line = 0;
+        String[] lines = file.text().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(needle)) {
+                line = i + 1;
+                break;
+            }
+        }
+        problems.add(new PolicyProblem(file.path(), line, 0, message, true));
     }
 
     private static PolicyLoadException problem(String file, int line, String message) {

@@ -9,14 +9,25 @@ final class Globs {
     }
 
     static String regex(String glob) {
+        // literal runs quoted whole: one \Q...\E per run, not per character, compiles faster at start
         StringBuilder re = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
         for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                default -> re.append(Pattern.quote(String.valueOf(c)));
+            if (c == '*' || c == '?') {
+                flush(re, literal);
+                re.append(c == '*' ? ".*" : ".");
+            } else {
+                literal.append(c);
             }
         }
+        flush(re, literal);
         return re.toString();
+    }
+
+    private static void flush(StringBuilder re, StringBuilder literal) {
+        if (!literal.isEmpty()) {
+            re.append(Pattern.quote(literal.toString()));
+            literal.setLength(0);
+        }
     }
 }

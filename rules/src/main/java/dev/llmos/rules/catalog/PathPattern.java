@@ -9,7 +9,32 @@ import java.util.regex.Pattern;
  * component, {@code **} across any number of components, a leading {@code ~} for any home
  * directory (/root and /home/NAME). a pattern covers what it names and everything beneath it.
  */
-record PathPattern(String text, Pattern regex, Pattern exact, List<String> components) {
+final class PathPattern {
+
+    private final String text;
+    private final String regexText;
+    private final String exactText;
+    private final List<String> components;
+    // compiled when first matched: a start compiles only what its plan asks about (a few of the
+    // catalogue's hundreds); a race compiles twice and keeps either, both equal
+    private volatile Pattern regex;
+    private volatile Pattern exact;
+
+    private PathPattern(String text, String regexText, String exactText, List<String> components) {
+        this.text = text;
+        this.regexText = regexText;
+        this.exactText = exactText;
+        this.components = components;
+    }
+
+    String text() {
+        return text;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
 
     /** why {@code text} is not a pattern, or null when it is. */
     static String invalid(String text) {
@@ -59,29 +84,55 @@ record PathPattern(String text, Pattern regex, Pattern exact, List<String> compo
                     continue;
                 }
                 re.append('/');
+                // literal runs quoted whole, as in Globs: fewer \Q...\E to compile at start
+                StringBuilder literal = new StringBuilder();
                 for (char c : part.toCharArray()) {
-                    switch (c) {
-                        case '*' -> re.append("[^/]*");
-                        case '?' -> re.append("[^/]");
-                        default -> re.append(Pattern.quote(String.valueOf(c)));
+                    if (c == '*' || c == '?') {
+                        quote(re, literal);
+                        re.append(c == '*' ? "[^/]*" : "[^/]");
+                    } else {
+                        literal.append(c);
                     }
                 }
+                quote(re, literal);
             }
         }
         // the named path itself, or anything beneath it
         String whole = re.isEmpty() ? "/.*" : re + "(?:/.*)?";
-        return new PathPattern(text, Pattern.compile(whole, Pattern.DOTALL), Pattern.compile(re.isEmpty() ? "/" : re.toString(), Pattern.DOTALL),
-                List.copyOf(components));
+        return new PathPattern(text, whole, re.isEmpty() ? "/" : re.toString(), List.copyOf(components));
+    }
+
+    private static void quote(StringBuilder re, StringBuilder literal) {
+        if (!literal.isEmpty()) {
+            re.append(Pattern.quote(literal.toString()));
+            literal.setLength(0);
+        }
     }
 
     /** whether the pattern names {@code realPath} or one of its ancestors. */
     boolean covers(String realPath) {
-        return realPath != null && regex.matcher(realPath).matches();
+        if (realPath == null) {
+            return false;
+        }
+        Pattern p = regex;
+        if (p == null) {
+            p = Pattern.compile(regexText, Pattern.DOTALL);
+            regex = p;
+        }
+        return p.matcher(realPath).matches();
     }
 
     /** whether the pattern names {@code realPath} itself (not something above it). */
     boolean names(String realPath) {
-        return realPath != null && exact.matcher(realPath).matches();
+        if (realPath == null) {
+            return false;
+        }
+        Pattern p = exact;
+        if (p == null) {
+            p = Pattern.compile(exactText, Pattern.DOTALL);
+            exact = p;
+        }
+        return p.matcher(realPath).matches();
     }
 
     /** whether it starts with ** and so may match beneath any directory. */

@@ -41,7 +41,9 @@ public final class PolicyCatalog implements Catalog {
     private final List<Group> control;
     private final List<String> secretPaths;
     private final Map<String, List<Pattern>> classes;
-    private final Map<String, QueryForm> queries;
+    private final Map<String, CatalogDocument.Query> queries;
+    // a program's read-only forms compiled when first asked about: a start asks about one or two
+    private final Map<String, QueryForm> forms = new ConcurrentHashMap<>();
     private final List<Sockets> sockets;
     // answers already worked out: rules ask the same questions about the same names and paths for
     // every action and every rule, and each answer is a pure function of this immutable catalogue
@@ -74,7 +76,7 @@ public final class PolicyCatalog implements Catalog {
     }
 
     PolicyCatalog(List<Group> secrets, List<Group> persistence, List<Group> control, List<String> secretPaths,
-                  Map<String, List<Pattern>> classes, Map<String, QueryForm> queries, List<Sockets> sockets) {
+                  Map<String, List<Pattern>> classes, Map<String, CatalogDocument.Query> queries, List<Sockets> sockets) {
         this.sockets = List.copyOf(sockets);
         this.queries = Map.copyOf(queries);
         this.secrets = List.copyOf(secrets);
@@ -193,17 +195,22 @@ public final class PolicyCatalog implements Catalog {
 
     /** whether the command is one of the program's read-only forms (false for programs without any). */
     public boolean query(String program, List<String> args) {
-        QueryForm form = program == null ? null : queries.get(program);
+        QueryForm form = form(program);
         return form != null && args != null && form.problem(args) == null;
     }
 
     /** why the command is not a read-only form, for reasons shown to people; null when it is one. */
     public String queryProblem(String program, List<String> args) {
-        QueryForm form = program == null ? null : queries.get(program);
+        QueryForm form = form(program);
         if (form == null) {
             return program + " has no read-only forms in the catalogue";
         }
         return form.problem(args == null ? List.of() : args);
+    }
+
+    private QueryForm form(String program) {
+        CatalogDocument.Query q = program == null ? null : queries.get(program);
+        return q == null ? null : forms.computeIfAbsent(program, p -> QueryForm.of(q));
     }
 
     public Set<String> classNames() {

@@ -140,6 +140,16 @@ class PolicyCatalogTest {
                 catalog.secretDir("/root/.ssh"), catalog.classesOf("no-such-program")));
     }
 
+    @ParameterizedTest(name = "{0} covers {1}: {2}")
+    @CsvSource({
+            "/etc/a.b, /etc/a.b, true", "/etc/a.b, /etc/axb, false", "/etc/a.b, /etc/a.b/c, true",
+            "~/.ssh/id_*, /home/bob/.ssh/id_rsa, true", "~/.ssh/id_*, /home/bob/.ssh/x/id_rsa, false",
+            "**/.env, /srv/app/.env, true", "**/.env, /srv/app/.env2, false", "/a/b?c, /a/b.c, true", "/a/b?c, /a/b/c, false",
+            "/a/(x)+, /a/(x)+, true", "/a/(x)+, /a/xx, false"})
+    void pathPatternsMatchLiterallyOutsideTheirWildcards(String pattern, String path, boolean covers) {
+        assertEquals(covers, PathPattern.of(pattern).covers(path));
+    }
+
     @Test
     void refusesAnUnknownClassRatherThanMissing() {
         assertThrows(IllegalArgumentException.class, () -> SHIPPED.is("ls", "readers"));
