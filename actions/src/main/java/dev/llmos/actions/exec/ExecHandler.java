@@ -58,10 +58,15 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
 
     /** {@code sandbox} is a seam: tests play a host that cannot confine by naming a missing bwrap. */
     ExecHandler(IntSupplier effectiveUid, Sandbox sandbox) {
+        this(effectiveUid, sandbox, Path.of("/etc/passwd"));
+    }
+
+    /** {@code passwd} is a seam: tests give secret patterns under ~ homes of their own, in temp dirs. */
+    ExecHandler(IntSupplier effectiveUid, Sandbox sandbox, Path passwd) {
         this.effectiveUid = effectiveUid;
         this.environment = new ExecEnvironment(SCHEMA, Path.of("/etc/passwd"));
         this.sandbox = sandbox;
-        this.secrets = new SecretPaths(Path.of("/etc/passwd"));
+        this.secrets = new SecretPaths(passwd);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.llmos.actions.exec;
 
 import dev.llmos.actions.TestContexts;
+import dev.llmos.actions.posix.Posix;
 import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.host.Requester;
 import dev.llmos.engine.spi.Catalog;
@@ -131,16 +132,18 @@ class ExecSandboxTest {
 
     @Test
     void aSecretDirectoryIsMaskedAsAWholeThroughAHomePattern() throws Exception {
-        Path ssh = Files.createDirectories(Path.of("/root/.ssh"));
-        Path probe = Files.createTempFile(ssh, "llmos-sandbox-test", ".key");
-        try {
-            Files.writeString(probe, "SECRET\n");
-            ActionOutcome outcome = run(Scope.NONE, List.of(), List.of("~/.ssh/**"), TestContexts.SELF,
-                    "ls", "-A", ssh.toString());
-            assertEquals(List.of(true, ""), List.of(outcome.ok(), outcome.stdout().text()));
-        } finally {
-            Files.delete(probe);
-        }
+        // a home of its own, named by a passwd file of its own: the host's /root/.ssh is not touched
+        Path home = Files.createDirectories(dir.resolve("home/alice"));
+        Path ssh = Files.createDirectory(home.resolve(".ssh"));
+        Files.writeString(ssh.resolve("id.key"), "SECRET\n");
+        Path passwd = Files.writeString(dir.resolve("passwd"), "alice:x:1000:1000::" + home + ":/bin/sh\n");
+        ExecHandler withHomes = new ExecHandler(Posix::effectiveUid, Sandbox.system(true), passwd);
+        ExecContext context = new ExecContext(state, TestContexts.DIGEST, "a1", TestContexts.SELF, Limits.DEFAULT, null, Scope.NONE,
+                List.of(), () -> List.of("~/.ssh/**"));
+
+        ActionOutcome outcome = withHomes.execute(new ExecParams(List.of("ls", "-A", ssh.toString()), "/", 20, null, null), context);
+
+        assertEquals(List.of(true, ""), List.of(outcome.ok(), outcome.stdout().text()), outcome.stderr().text());
     }
 
     @Test
