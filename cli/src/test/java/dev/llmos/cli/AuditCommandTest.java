@@ -52,7 +52,10 @@ class AuditCommandTest {
     void verifySaysWhatItProvedAndWhatItCannot() {
         Cli.Result r = cli.run("audit", "verify", "--log", log.toString());
         assertEquals(0, r.code(), r.out() + r.err());
-        assertTrue(r.out().startsWith(log + ": ok, 10 records chained, 10 seal(s) checked, 10 anchored head(s) agree"), r.out());
+        // a step's finished record is anchored with the record after it (0031), so fewer heads than records,
+        // but the newest record is always anchored: cutting it off is caught
+        assertTrue(r.out().startsWith(log + ": ok, 10 records chained, 10 seal(s) checked, 7 anchored head(s) agree"), r.out());
+        assertTrue(r.out().contains("anchors: 7 head(s) checked, the newest at record 10;"), r.out());
         assertTrue(r.out().contains("keys: the verification key is still on this machine"), r.out());
     }
 
