@@ -2,9 +2,6 @@ package dev.llmos.actions.exec;
 
 import dev.llmos.actions.TestContexts;
 import dev.llmos.engine.spi.ActionOutcome;
-import dev.llmos.engine.spi.Catalog;
-import dev.llmos.engine.spi.ExecContext;
-import dev.llmos.engine.spi.Limits;
 import dev.llmos.engine.spi.Scope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +21,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ExecRemovalTest {
 
-    private final ExecHandler handler = new ExecHandler();
-
     @TempDir
     Path state;
 
@@ -38,10 +33,7 @@ class ExecRemovalTest {
     }
 
     private ActionOutcome run(Scope scope, String... argv) {
-        Catalog catalog = List::of;
-        ExecContext context = new ExecContext(state, TestContexts.DIGEST, "a1", TestContexts.SELF, Limits.DEFAULT, null, scope,
-                List.of(), catalog);
-        return handler.execute(new ExecParams(List.of(argv), "/", 20, null, null), context);
+        return new SandboxRun(state).run(scope, argv);
     }
 
     @Test

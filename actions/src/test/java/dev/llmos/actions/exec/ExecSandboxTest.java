@@ -4,11 +4,8 @@ import dev.llmos.actions.TestContexts;
 import dev.llmos.actions.posix.Posix;
 import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.host.Requester;
-import dev.llmos.engine.spi.Catalog;
 import dev.llmos.engine.spi.Scope;
 import dev.llmos.engine.spi.ActionOutcome;
-import dev.llmos.engine.spi.ExecContext;
-import dev.llmos.engine.spi.Limits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,10 +47,7 @@ class ExecSandboxTest {
     }
 
     private ActionOutcome run(Scope scope, List<Path> protectedPaths, List<String> secrets, Requester requester, String... argv) {
-        Catalog catalog = () -> secrets;
-        ExecContext context = new ExecContext(state, TestContexts.DIGEST, "a1", requester, Limits.DEFAULT, null, scope,
-                protectedPaths, catalog);
-        return handler.execute(new ExecParams(List.of(argv), "/", 20, null, null), context);
+        return new SandboxRun(handler, state).run(scope, protectedPaths, SandboxRun.catalog(secrets, List.of()), requester, argv);
     }
 
     private ActionOutcome run(Scope scope, String... argv) {
@@ -138,10 +132,9 @@ class ExecSandboxTest {
         Files.writeString(ssh.resolve("id.key"), "SECRET\n");
         Path passwd = Files.writeString(dir.resolve("passwd"), "alice:x:1000:1000::" + home + ":/bin/sh\n");
         ExecHandler withHomes = new ExecHandler(Posix::effectiveUid, Sandbox.system(true), passwd);
-        ExecContext context = new ExecContext(state, TestContexts.DIGEST, "a1", TestContexts.SELF, Limits.DEFAULT, null, Scope.NONE,
-                List.of(), () -> List.of("~/.ssh/**"));
 
-        ActionOutcome outcome = withHomes.execute(new ExecParams(List.of("ls", "-A", ssh.toString()), "/", 20, null, null), context);
+        ActionOutcome outcome = new SandboxRun(withHomes, state).run(Scope.NONE, List.of(), SandboxRun.catalog(List.of("~/.ssh/**"),
+                List.of()), TestContexts.SELF, "ls", "-A", ssh.toString());
 
         assertEquals(List.of(true, ""), List.of(outcome.ok(), outcome.stdout().text()), outcome.stderr().text());
     }

@@ -44,20 +44,7 @@ class ExecScratchAndSocketsTest {
     }
 
     private ActionOutcome run(Scope scope, List<String> sockets, String... argv) {
-        Catalog catalog = new Catalog() {
-            @Override
-            public List<String> secretPaths() {
-                return List.of();
-            }
-
-            @Override
-            public List<String> socketPaths() {
-                return sockets;
-            }
-        };
-        ExecContext context = new ExecContext(state, TestContexts.DIGEST, "a1", TestContexts.SELF, Limits.DEFAULT, null, scope,
-                List.of(), catalog);
-        return handler.execute(new ExecParams(List.of(argv), "/", 20, null, null), context);
+        return new SandboxRun(handler, state).run(scope, List.of(), SandboxRun.catalog(List.of(), sockets), TestContexts.SELF, argv);
     }
 
     @Test
