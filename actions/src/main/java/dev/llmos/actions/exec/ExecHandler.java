@@ -181,8 +181,9 @@ public final class ExecHandler implements ActionHandler<ExecParams> {
         String cwd = params.cwd() == null ? System.getProperty("user.dir") : params.cwd();
         List<String> named = new ArrayList<>(params.argv());
         named.addAll(env.values());
+        List<Path> roots = SecretRoots.of(params.argv(), cwd);
         java.util.function.Supplier<Sandbox.View> views = () -> sandbox.wrap(context.scope(), context.protectedPaths(),
-                secrets.expand(masked(context.catalog()), context.scope().readable()), cwd, runAs == null, named);
+                secrets.expand(masked(context.catalog()), context.scope().readable(), roots), cwd, runAs == null, named);
         int viewAt = command.size();
         Sandbox.View view = null;
         if (cannot.isEmpty()) {

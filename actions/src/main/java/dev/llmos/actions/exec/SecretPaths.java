@@ -79,15 +79,37 @@ final class SecretPaths {
      * @param granted patterns or paths the scope lets the program read: those stay visible
      */
     Expanded expand(List<String> patterns, List<String> granted) {
+        return expand(patterns, granted, List.of());
+    }
+
+    /**
+     * @param roots directories the program names or works in: patterns that hold anywhere
+     *              ({@code **}{@code /.env}, {@code **}{@code /*.key}) are looked for beneath each
+     *              of them, in one walk per root (the absolute and ~ patterns are walked as before)
+     */
+    Expanded expand(List<String> patterns, List<String> granted, List<Path> roots) {
         // one stat per directory per run, however many patterns looked at it
         Map<Path, Witnesses.State> now = new HashMap<>();
         Function<Path, Witnesses.State> current = p -> now.computeIfAbsent(p, Witnesses::state);
-        Map<String, Match> byPattern = reused(patterns, current);
+        List<String> keyed = new ArrayList<>(patterns);
+        List<String> anywhere = patterns.stream().filter(SecretPaths::anywhere).toList();
+        if (!anywhere.isEmpty()) {
+            roots.forEach(r -> keyed.add(ANYWHERE + r));
+        }
+        Map<String, Match> byPattern = reused(keyed, current);
         if (byPattern == null) {
-            byPattern = walkAll(patterns, current);
+            byPattern = walkAll(patterns, anywhere.isEmpty() ? List.of() : roots, anywhere, keyed, current);
         }
         Set<Path> found = new LinkedHashSet<>();
         List<String> truncated = new ArrayList<>();
+        for (Map.Entry<String, Match> e : byPattern.entrySet()) {
+            if (e.getKey().startsWith(ANYWHERE)) {
+                found.addAll(e.getValue().found());
+                if (e.getValue().truncated()) {
+                    truncated.add(e.getKey().substring(ANYWHERE.length()) + "/**");
+                }
+            }
+        }
         for (String pattern : patterns) {
             Match m = byPattern.get(pattern);
             if (granted.contains(pattern) || m == null) {
@@ -120,10 +142,22 @@ final class SecretPaths {
     }
 
     /** every pattern, each walk reused while its own witnesses read the same; kept whole when every walk may be. */
-    private Map<String, Match> walkAll(List<String> patterns, Function<Path, Witnesses.State> current) {
+    private Map<String, Match> walkAll(List<String> patterns, List<Path> roots, List<String> anywhere, List<String> keyed,
+                                      Function<Path, Witnesses.State> current) {
         Map<String, Match> byPattern = new HashMap<>();
         Map<Path, Witnesses.State> witnesses = new HashMap<>();
         boolean keepable = true;
+        Pattern names = roots.isEmpty() ? null : names(anywhere);
+        for (Path root : roots) {
+            String key = ANYWHERE + root + "\0" + String.join("\0", anywhere);
+            Walk w = walks.get(key);
+            if (w == null || !w.seen().unchanged(current)) {
+                w = walkNames(root, names);
+                keep(key, w);
+            }
+            keepable &= w.seen().keepable() && w.seen().into(witnesses);
+            byPattern.put(ANYWHERE + root, new Match(w.found(), w.truncated()));
+        }
         List<Path> homes = null;
         for (String pattern : patterns) {
             List<String> absolute = new ArrayList<>();
@@ -151,13 +185,48 @@ final class SecretPaths {
             }
             byPattern.put(pattern, new Match(found, cut));
         }
-        last = keepable ? new Snapshot(List.copyOf(patterns), Map.copyOf(byPattern), Map.copyOf(witnesses)) : null;
+        last = keepable ? new Snapshot(List.copyOf(keyed), Map.copyOf(byPattern), Map.copyOf(witnesses)) : null;
         return byPattern;
     }
 
     /** how many walks were done, kept ones not counted again: tests see what was reused. */
     long walked() {
         return walked.get();
+    }
+
+    /** marks the matches beneath a root in the maps above; a NUL cannot be in a pattern or a path. */
+    private static final String ANYWHERE = "\0anywhere\0";
+
+    /** a pattern that holds at any depth under any directory: ** and then one name (glob). */
+    private static boolean anywhere(String pattern) {
+        return pattern.startsWith("**/") && pattern.indexOf('/', 3) < 0 && pattern.length() > 3;
+    }
+
+    private static Pattern names(List<String> anywhere) {
+        return Pattern.compile(anywhere.stream().map(p -> glob(p.substring(3)).pattern()).collect(
+                java.util.stream.Collectors.joining("|", "(?:", ")")));
+    }
+
+    /** one walk under {@code root}, bounded like the others, finding every entry whose name matches. */
+    private Walk walkNames(Path root, Pattern names) {
+        walked.incrementAndGet();
+        Witnesses seen = new Witnesses(racy);
+        Set<Path> found = new LinkedHashSet<>();
+        int visited = 0;
+        java.util.ArrayDeque<Path> dirs = new java.util.ArrayDeque<>(List.of(root));
+        while (!dirs.isEmpty() && visited <= MAX_VISITED) {
+            Path dir = dirs.poll();
+            visited++;
+            seen.saw(dir);
+            for (Path child : children(dir)) {
+                if (names.matcher(child.getFileName().toString()).matches()) {
+                    found.add(child);
+                } else if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                    dirs.add(child);
+                }
+            }
+        }
+        return new Walk(found, !dirs.isEmpty(), seen);
     }
 
     private Walk walk(String absolute) {
