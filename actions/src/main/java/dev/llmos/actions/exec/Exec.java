@@ -84,27 +84,7 @@ public record Exec(
      * the program is env.
      */
     public List<String> envHooks() {
-        if (!program.equals("env")) {
-            return List.of();
-        }
-        List<String> hooks = new java.util.ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("-u") || a.equals("--unset") || a.equals("-C") || a.equals("--chdir")) {
-                i++;
-            } else if (a.equals("-S") || a.startsWith("--split-string") || (a.startsWith("-S") && a.length() > 2)) {
-                // the split string is parsed as a script of its own (its assignments make it unreadable)
-                break;
-            } else if (a.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
-                String name = a.substring(0, a.indexOf('='));
-                if (ExecEnvironment.Hooks.denied(name)) {
-                    hooks.add(name);
-                }
-            } else if (!a.startsWith("-")) {
-                break;
-            }
-        }
-        return hooks;
+        return program.equals("env") ? EnvArgs.of(args).assigned().stream().filter(ExecEnvironment.Hooks::denied).toList() : List.of();
     }
 
     /** the whole argv as one line, for reasons shown to people. */

@@ -34,7 +34,7 @@ final class SecretRoots {
     }
 
     private static void add(Set<Path> roots, String word, String cwd) {
-        if (word == null || word.isEmpty() || word.indexOf('\0') >= 0 || (word.startsWith("-") && !word.startsWith("/"))) {
+        if (word == null || word.isEmpty() || word.indexOf('\0') >= 0 || word.startsWith("-")) {
             return;
         }
         try {

@@ -20,7 +20,6 @@ final class Unwrap {
     // compiled once: String.matches compiles its pattern on every call, for every command of every plan
     private static final Pattern LOADER = Pattern.compile("ld(-linux.*|-musl.*|64)?\\.so.*");
     private static final Pattern LOADER_ANY = Pattern.compile("ld-.*\\.so.*");
-    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
 
     /** what a command runs. */
     sealed interface Inner {
@@ -180,29 +179,11 @@ final class Unwrap {
     }
 
     private static Inner env(List<String> args) {
-        int i = 0;
-        String cwd = null;
-        while (i < args.size()) {
-            String a = args.get(i);
-            if (a.equals("-S") || a.equals("--split-string") || a.startsWith("--split-string=") || (a.startsWith("-S") && a.length() > 2)) {
-                String rest = a.startsWith("--split-string=") ? a.substring(15) : a.length() > 2 && a.startsWith("-S") ? a.substring(2)
-                        : i + 1 < args.size() ? args.get(++i) : "";
-                return new Inner.Shell(rest, "env -S");
-            }
-            if (a.equals("-u") || a.equals("--unset") || a.equals("-C") || a.equals("--chdir")) {
-                if (a.equals("-C") || a.equals("--chdir")) {
-                    cwd = i + 1 < args.size() ? args.get(i + 1) : null;
-                }
-                i += 2;
-            } else if (a.startsWith("-") && !a.equals("-")) {
-                i++;
-            } else if (a.equals("-") || ASSIGNMENT.matcher(a).matches()) {
-                i++;
-            } else {
-                break;
-            }
+        EnvArgs env = EnvArgs.of(args);
+        if (env.split() != null) {
+            return new Inner.Shell(env.split(), "env -S");
         }
-        return i < args.size() ? command(args.subList(i, args.size()), cwd, "env", false) : NONE;
+        return env.commandAt() < args.size() ? command(args.subList(env.commandAt(), args.size()), env.cwd(), "env", false) : NONE;
     }
 
     /**
