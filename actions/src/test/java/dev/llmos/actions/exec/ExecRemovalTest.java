@@ -1,10 +1,9 @@
 package dev.llmos.actions.exec;
 
-import dev.llmos.actions.TestContexts;
 import dev.llmos.engine.spi.ActionOutcome;
 import dev.llmos.engine.spi.Scope;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * rm and mv in a real sandbox, with the scope the shipped rules give them (exec.write-scope grants
@@ -21,19 +19,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ExecRemovalTest {
 
-    @TempDir
-    Path state;
+    @RegisterExtension
+    final SandboxRun sandbox = new SandboxRun();
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void needsRoot() {
-        assumeTrue(TestContexts.SELF.isRoot(), "the daemon's case: root acting for a requester");
-    }
-
     private ActionOutcome run(Scope scope, String... argv) {
-        return new SandboxRun(state).run(scope, argv);
+        return sandbox.run(scope, argv);
     }
 
     @Test

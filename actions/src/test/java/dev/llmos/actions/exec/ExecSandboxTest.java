@@ -6,8 +6,8 @@ import dev.llmos.engine.host.HostProbe;
 import dev.llmos.engine.host.Requester;
 import dev.llmos.engine.spi.Scope;
 import dev.llmos.engine.spi.ActionOutcome;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -31,23 +31,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ExecSandboxTest {
 
+    @RegisterExtension
+    final SandboxRun sandbox = new SandboxRun();
+
     private static final Requester NOBODY = HostProbe.system().identify(65534, 65534);
-
-    private final ExecHandler handler = new ExecHandler();
-
-    @TempDir
-    Path state;
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void needsRoot() {
-        assumeTrue(TestContexts.SELF.isRoot(), "the daemon's case: root acting for a requester");
-    }
-
     private ActionOutcome run(Scope scope, List<Path> protectedPaths, List<String> secrets, Requester requester, String... argv) {
-        return new SandboxRun(handler, state).run(scope, protectedPaths, SandboxRun.catalog(secrets, List.of()), requester, argv);
+        return sandbox.run(scope, protectedPaths, SandboxRun.catalog(secrets, List.of()), requester, argv);
     }
 
     private ActionOutcome run(Scope scope, String... argv) {
@@ -133,7 +126,7 @@ class ExecSandboxTest {
         Path passwd = Files.writeString(dir.resolve("passwd"), "alice:x:1000:1000::" + home + ":/bin/sh\n");
         ExecHandler withHomes = new ExecHandler(Posix::effectiveUid, Sandbox.system(true), passwd);
 
-        ActionOutcome outcome = new SandboxRun(withHomes, state).run(Scope.NONE, List.of(), SandboxRun.catalog(List.of("~/.ssh/**"),
+        ActionOutcome outcome = sandbox.run(withHomes, Scope.NONE, List.of(), SandboxRun.catalog(List.of("~/.ssh/**"),
                 List.of()), TestContexts.SELF, "ls", "-A", ssh.toString());
 
         assertEquals(List.of(true, ""), List.of(outcome.ok(), outcome.stdout().text()), outcome.stderr().text());

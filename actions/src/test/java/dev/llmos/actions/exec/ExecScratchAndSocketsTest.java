@@ -2,12 +2,9 @@ package dev.llmos.actions.exec;
 
 import dev.llmos.actions.TestContexts;
 import dev.llmos.engine.spi.ActionOutcome;
-import dev.llmos.engine.spi.Catalog;
-import dev.llmos.engine.spi.ExecContext;
-import dev.llmos.engine.spi.Limits;
 import dev.llmos.engine.spi.Scope;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.StandardProtocolFamily;
@@ -18,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * a confined program's scratch space and other services' sockets, against a real sandbox: /tmp is
@@ -27,24 +23,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ExecScratchAndSocketsTest {
 
+    @RegisterExtension
+    final SandboxRun sandbox = new SandboxRun();
+
     // connects to the unix socket named by its argument: exit 0 when connected, 1 when refused
     private static final String CONNECT = "use IO::Socket::UNIX; exit(IO::Socket::UNIX->new(Peer => $ARGV[0]) ? 0 : 1)";
-
-    private final ExecHandler handler = new ExecHandler();
-
-    @TempDir
-    Path state;
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void needsRoot() {
-        assumeTrue(TestContexts.SELF.isRoot(), "the daemon's case: root builds the sandbox");
-    }
-
     private ActionOutcome run(Scope scope, List<String> sockets, String... argv) {
-        return new SandboxRun(handler, state).run(scope, List.of(), SandboxRun.catalog(List.of(), sockets), TestContexts.SELF, argv);
+        return sandbox.run(scope, List.of(), SandboxRun.catalog(List.of(), sockets), TestContexts.SELF, argv);
     }
 
     @Test
@@ -86,10 +75,8 @@ class ExecScratchAndSocketsTest {
         Path secret = Files.writeString(dir.resolve("secret"), "SECRET\n");
         Path link = Files.createSymbolicLink(Path.of("/tmp", "llmos-10c-link-" + ProcessHandle.current().pid()), secret);
         try {
-            Catalog catalog = () -> List.of(secret.toString());
-            ExecContext context = new ExecContext(state, TestContexts.DIGEST, "a1", TestContexts.SELF, Limits.DEFAULT, null,
-                    Scope.NONE, List.of(), catalog);
-            ActionOutcome outcome = handler.execute(new ExecParams(List.of("cat", link.toString()), "/", 20, null, null), context);
+            ActionOutcome outcome = sandbox.run(Scope.NONE, List.of(), SandboxRun.catalog(List.of(secret.toString()), List.of()),
+                    TestContexts.SELF, "cat", link.toString());
             assertEquals(List.of(false, ""), List.of(outcome.ok(), outcome.stdout().text()), outcome.stderr().text());
         } finally {
             Files.delete(link);

@@ -3,8 +3,8 @@ package dev.llmos.actions.exec;
 import dev.llmos.actions.TestContexts;
 import dev.llmos.engine.spi.ActionOutcome;
 import dev.llmos.engine.spi.Scope;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * secret patterns that hold at any depth (the catalogue's **{@code /.env}, **{@code /*.key}) in a
@@ -22,21 +21,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ExecSecretsAnywhereTest {
 
-    private static final List<String> ANYWHERE = List.of("**/.env", "**/*.key");
+    @RegisterExtension
+    final SandboxRun sandbox = new SandboxRun();
 
-    @TempDir
-    Path state;
+    private static final List<String> ANYWHERE = List.of("**/.env", "**/*.key");
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void needsRoot() {
-        assumeTrue(TestContexts.SELF.isRoot(), "the daemon's case: root builds the sandbox");
-    }
-
     private ActionOutcome run(String... argv) {
-        return new SandboxRun(state).run(Scope.NONE, List.of(), SandboxRun.catalog(ANYWHERE, List.of()), TestContexts.SELF, argv);
+        return sandbox.run(Scope.NONE, List.of(), SandboxRun.catalog(ANYWHERE, List.of()), TestContexts.SELF, argv);
     }
 
     @Test
